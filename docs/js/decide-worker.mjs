@@ -1,0 +1,35 @@
+// The decision tool's engine: Pyodide in a module Web Worker, so the page never freezes while it starts.
+// Messages in:  {type: "init", pyodideUrl, wheelUrl}, then {type: "decide", id, request} (a JSON string).
+// Messages out: {type: "ready", ms}, {type: "error", message}, {type: "decision", id, decision} (JSON string).
+// Only JSON strings cross the JS/Python boundary (toJs() would turn None into undefined).
+
+let decideJson = null; // policy_engine.api.decide_json, once the engine is loaded
+
+async function start({ pyodideUrl, wheelUrl }) {
+  const t0 = performance.now();
+  // Fetch the engine wheel while Pyodide boots, rather than after it.
+  const wheel = fetch(wheelUrl).then((response) => {
+    if (!response.ok) throw new Error(`the engine file answered ${response.status}`);
+    return response.arrayBuffer();
+  });
+  const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
+  const pyodide = await loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} });
+  // unpackArchive needs a Uint8Array; "wheel" puts the package on sys.path (no micropip, no network).
+  pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
+  decideJson = pyodide.pyimport("policy_engine.api").decide_json;
+  return performance.now() - t0;
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "init") {
+    try {
+      const ms = await start(data);
+      self.postMessage({ type: "ready", ms });
+    } catch (error) {
+      self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
+    }
+  } else if (data.type === "decide") {
+    // The page sends requests only after "ready"; decide_json never raises on bad input.
+    self.postMessage({ type: "decision", id: data.id, decision: decideJson(data.request) });
+  }
+};

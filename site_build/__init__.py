@@ -1,0 +1,46 @@
+"""Build-time generation: engine wheel, Pyodide runtime copy, question form, decision tables.
+
+Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy.
+Each function writes a file only when its content changes, so `mkdocs serve` does not loop.
+Run it alone with `python -m site_build`; the MkDocs hook (`site_build/mkdocs_hook.py`) only
+calls `build()`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "docs" / "generated"
+
+
+def write_if_changed(path: Path, data: bytes | str) -> bool:
+    """Write `data` to `path` unless the file already holds exactly that; True if it was written."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def build(out: Path = GENERATED) -> list[Path]:
+    """Generate every artifact under `out`; return the files that changed."""
+    from . import form, runtime, tables, wheel
+
+    changed: list[Path] = []
+    wheel_path, wheel_changed = wheel.build_wheel(out / "engine")
+    changed += wheel_changed
+    pyodide_dir, runtime_changed = runtime.copy_runtime(out / "pyodide")
+    changed += runtime_changed
+    site_root_rel = lambda p: p.relative_to(out.parent).as_posix()  # noqa: E731 - URL below docs/
+    changed += form.write_form(
+        out / "fragments" / "decide-form.html",
+        wheel_url=f"{site_root_rel(wheel_path)}?v={wheel.short_hash(wheel_path)}",
+        pyodide_url=site_root_rel(pyodide_dir) + "/",
+    )
+    changed += tables.write_tables(out / "fragments" / "decision-tables.md")
+    return changed

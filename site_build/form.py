@@ -1,0 +1,120 @@
+"""The decision tool's question form, generated from the engine's vocabulary (never written twice).
+
+The HTML is complete before any script runs: who is asking, what they want, then every fact
+question, hidden until the engine says it matters (the browser script shows the relevant ones).
+Radio values are the vocabulary ids; a fact's "I'm not sure" (null) is the value `unknown`.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from . import write_if_changed
+
+
+def vocabulary() -> dict:
+    from policy_engine.api import vocabulary_json
+
+    return json.loads(vocabulary_json())
+
+
+def fact_value(value: object) -> str:
+    """The form and URL spelling of a fact's value: true, false, unknown (null) or the id itself."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _choice(name: str, value: str, label: str, help_text: str = "") -> str:
+    ident = f"q-{name}-{value}"
+    described = f' aria-describedby="{ident}-help"' if help_text else ""
+    hint = (
+        f'<span class="decide-hint" id="{ident}-help">{escape(help_text)}</span>'
+        if help_text
+        else ""
+    )
+    return (
+        f'<div class="decide-choice"><input type="radio" name="{name}" id="{ident}" '
+        f'value="{escape(value)}"{described}>'
+        f'<label for="{ident}">{escape(label)}</label>{hint}</div>'
+    )
+
+
+def _group(name: str, legend: str, help_text: str, choices: list[str], fact: bool) -> str:
+    attrs = f' data-fact="{name}" hidden' if fact else f' data-question="{name}"'
+    help_html = ""
+    if help_text:
+        help_html = f'<p class="decide-help" id="q-{name}-help">{escape(help_text)}</p>'
+        attrs += f' aria-describedby="q-{name}-help"'
+    return (
+        f'<fieldset class="decide-q{" decide-fact" if fact else ""}"{attrs}>'
+        f"<legend>{escape(legend)}</legend>{help_html}"
+        f'<div class="decide-choices">{"".join(choices)}</div></fieldset>'
+    )
+
+
+def form_html(vocab: dict, wheel_url: str, pyodide_url: str) -> str:
+    groups = [
+        _group(
+            "requester",
+            "Who is asking?",
+            "",
+            [
+                _choice("requester", r["id"], r["label"], r.get("help", ""))
+                for r in vocab["requesters"]
+            ],
+            fact=False,
+        ),
+        _group(
+            "record",
+            "What do they want to know?",
+            "",
+            [_choice("record", r["id"], r["label"], r.get("help", "")) for r in vocab["records"]],
+            fact=False,
+        ),
+    ]
+    for f in vocab["facts"]:
+        choices = [_choice(f["id"], fact_value(v["value"]), v["label"]) for v in f["values"]]
+        groups.append(_group(f["id"], f["question"], f.get("help", ""), choices, fact=True))
+    outcomes = json.dumps({o["id"]: o["label"] for o in vocab["outcomes"]})
+    # One line per block, no blank lines: Markdown passes the whole <div> through untouched.
+    return "\n".join(
+        [
+            f'<div id="decide-tool" class="decide-tool" data-engine-state="loading" '
+            f'data-wheel="{escape(wheel_url)}" data-pyodide="{escape(pyodide_url)}" '
+            f'data-outcomes="{escape(outcomes)}">',
+            '<div class="decide-status" id="decide-status">'
+            '<label for="decide-progress" id="decide-progress-label">'
+            "Starting the decision engine in your browser. You can answer the questions meanwhile."
+            "</label>"
+            '<progress id="decide-progress"></progress>'
+            '<p class="decide-error" id="decide-error" role="alert" hidden></p>'
+            "</div>",
+            '<p class="decide-message" id="decide-message" role="alert" hidden></p>',
+            '<form id="decide-form" class="decide-form" novalidate>',
+            *groups,
+            '<p class="decide-pending" id="decide-pending" hidden>'
+            "More questions appear here when the engine is ready.</p>",
+            '<div class="decide-actions">'
+            '<button type="reset" class="md-button" id="decide-start-over">Start over</button> '
+            '<button type="button" class="md-button" id="decide-print" hidden>'
+            "Print this decision</button>"
+            "</div>",
+            "</form>",
+            '<section id="decide-answer" class="decide-answer" data-outcome="" '
+            'aria-labelledby="decide-answer-heading" tabindex="-1" hidden></section>',
+            '<div id="decide-live" class="decide-visually-hidden" role="status" '
+            'aria-live="polite"></div>',
+            "</div>",
+            "",
+        ]
+    )
+
+
+def write_form(path: Path, wheel_url: str, pyodide_url: str) -> list[Path]:
+    html = form_html(vocabulary(), wheel_url, pyodide_url)
+    return [path] if write_if_changed(path, html) else []

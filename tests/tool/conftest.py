@@ -1,0 +1,121 @@
+"""Fixtures for the decision tool's browser tests.
+
+`tool_site` builds the site once for its own loopback server, which sends a
+Content-Security-Policy header on every response (pages, the worker's script, Pyodide's files).
+A header is stricter than the site's `<meta>` CSP: it also binds the worker. Its script-src allows
+only 'self', 'wasm-unsafe-eval' and the hashes of the served page's inline scripts, as the site's
+meta CSP does.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import http.server
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+
+
+def csp_for(html: bytes) -> str:
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
+        for body in INLINE_SCRIPT.findall(html)
+    )
+    return (
+        "default-src 'self'; "
+        f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+        "worker-src 'self'; connect-src 'self'; img-src 'self' data:; "
+        "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'"
+    )
+
+
+class ToolHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the right types, a CSP header, optionally immutable Pyodide caching."""
+
+    extensions_map = {  # noqa: RUF012 - the base class declares it a plain dict
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".whl": "application/zip",
+    }
+    immutable_prefix = "/generated/pyodide/"
+    cache_pyodide = False
+
+    def end_headers(self) -> None:
+        path = self.translate_path(self.path)
+        if Path(path).is_dir():
+            path = str(Path(path) / "index.html")
+        if path.endswith(".html") and Path(path).is_file():
+            self.send_header("Content-Security-Policy", csp_for(Path(path).read_bytes()))
+        else:
+            self.send_header("Content-Security-Policy", csp_for(b""))
+        if self.cache_pyodide and self.path.startswith(self.immutable_prefix):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_site(site_dir: Path, site_url: str) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True
+    )
+    build(config)
+    return site_dir
+
+
+def serve(
+    site_dir: Path, port: int, cache_pyodide: bool = False
+) -> http.server.ThreadingHTTPServer:
+    handler_cls = type("Handler", (ToolHandler,), {"cache_pyodide": cache_pyodide})
+    handler = functools.partial(handler_cls, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def tool_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """(base URL, built site folder), served with a CSP header from a loopback port."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site_dir = build_site(tmp_path_factory.mktemp("tool-site"), base)
+    server = serve(site_dir, port)
+    yield base, site_dir
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture()
+def tool_page(browser, tool_site):
+    """A fresh browser context on a blank page, recording CSP violations and console errors."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()
