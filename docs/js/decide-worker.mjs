@@ -5,6 +5,20 @@
 
 let decideJson = null; // policy_engine.api.decide_json, once the engine is loaded
 
+// Pyodide 314 reports a WebAssembly download or compile failure (blocked, old browser, CSP) only by
+// console.warn("wasm instantiation failed!") and then never settles loadPyodide(): make it a failure.
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn;
+    console.warn = (...args) => {
+      warn(...args);
+      if (String(args[0]).includes("wasm instantiation failed")) {
+        reject(new Error("WebAssembly could not be loaded"));
+      }
+    };
+  });
+}
+
 async function start({ pyodideUrl, wheelUrl }) {
   const t0 = performance.now();
   // Fetch the engine wheel while Pyodide boots, rather than after it.
@@ -13,7 +27,10 @@ async function start({ pyodideUrl, wheelUrl }) {
     return response.arrayBuffer();
   });
   const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
-  const pyodide = await loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} });
+  const pyodide = await Promise.race([
+    loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} }),
+    wasmFailure(),
+  ]);
   // unpackArchive needs a Uint8Array; "wheel" puts the package on sys.path (no micropip, no network).
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
   decideJson = pyodide.pyimport("policy_engine.api").decide_json;

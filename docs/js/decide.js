@@ -9,7 +9,7 @@
 
   // This file lives at <site root>/js/decide.js: the site root is one folder up.
   var SITE_ROOT = new URL("..", document.currentScript.src);
-  var START_TIMEOUT_MS = 60000; // after this, show the error state rather than spin forever
+  var START_TIMEOUT_MS = 90000; // a last resort: show the error state rather than spin forever
 
   var engine = null; // the one worker of this visit: {worker, state, message, view, nextId}
 
@@ -208,11 +208,13 @@
     var request = { requester: params.get("requester"), record: params.get("record"), facts: facts };
     this.latest = engine.nextId++;
     engine.view = this;
+    this.answer.setAttribute("aria-busy", "true"); // until this request's answer is shown
     engine.worker.postMessage({ type: "decide", id: this.latest, request: JSON.stringify(request) });
   };
 
   View.prototype.receive = function (id, text) {
     if (id !== this.latest || !this.root.isConnected) return;
+    this.answer.setAttribute("aria-busy", "false");
     var decision = JSON.parse(text);
     if (decision.error) {
       // Only reachable with input the form cannot produce; never shows an answer.
@@ -232,6 +234,7 @@
   };
 
   View.prototype.clearAnswer = function () {
+    this.answer.setAttribute("aria-busy", "false");
     this.answer.hidden = true;
     this.answer.dataset.outcome = "";
     this.answer.textContent = "";

@@ -1,0 +1,74 @@
+"""site_build: the generated artifacts are deterministic, complete, and rewritten only on change."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from site_build import build, form, runtime, tables, wheel
+
+
+def test_wheel_is_deterministic_and_complete() -> None:
+    name, first = wheel.wheel_bytes()
+    _, second = wheel.wheel_bytes()
+    assert first == second
+    assert name.endswith("-py3-none-any.whl")
+    zf = zipfile.ZipFile(io.BytesIO(first))
+    names = zf.namelist()
+    sources = sorted(
+        "policy_engine/" + p.relative_to(wheel.package_dir()).as_posix()
+        for p in wheel.package_dir().rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    assert [n for n in names if n.endswith(".py")] == sources
+    assert "policy_engine/api.py" in names
+    assert all(i.date_time == wheel.FIXED_TIME for i in zf.infolist())
+    record = next(n for n in names if n.endswith(".dist-info/RECORD"))
+    for line in zf.read(record).decode().splitlines():
+        entry, digest, size = line.split(",")
+        if entry == record:
+            continue
+        data = zf.read(entry)
+        expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        assert digest == f"sha256={expected}" and int(size) == len(data)
+
+
+def test_build_writes_only_changed_files(tmp_path: Path) -> None:
+    first = build(tmp_path)
+    assert {p.name for p in first} >= {
+        *runtime.RUNTIME_FILES,
+        "decide-form.html",
+        "decision-tables.md",
+    }
+    mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    assert build(tmp_path) == []
+    assert mtimes == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    version = runtime.pyodide_version()
+    assert (tmp_path / "pyodide" / version / "pyodide.asm.wasm").is_file()
+
+
+def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
+    vocab = form.vocabulary()
+    html = form.form_html(vocab, "w.whl", "p/")
+    for group in ("requesters", "records"):
+        for item in vocab[group]:
+            assert f'value="{item["id"]}"' in html
+    for fact in vocab["facts"]:
+        assert f'data-fact="{fact["id"]}" hidden' in html
+        for value in fact["values"]:
+            assert f'id="q-{fact["id"]}-{form.fact_value(value["value"])}"' in html
+    assert 'data-engine-state="loading"' in html
+    assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
+
+
+def test_tables_have_one_table_per_requester_and_every_row() -> None:
+    vocab = form.vocabulary()
+    rows = tables.table_rows()
+    md = tables.tables_markdown(vocab, rows)
+    assert md.count("<table") == len(vocab["requesters"])
+    assert md.count("<tr>") - md.count("<thead><tr>") == len(rows)
+    assert json.dumps(rows)  # plain data

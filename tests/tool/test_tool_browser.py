@@ -1,0 +1,349 @@
+"""The decision tool in real headless Chromium, served with a CSP header (see conftest.py)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from tool_helpers import (
+    SETTLED,
+    anchor_exists,
+    answer_scenario,
+    outcome,
+    outcome_labels,
+    wait_ready,
+)
+
+pytestmark = pytest.mark.browser
+
+# Situations from the design's examples (DESIGN.md section 4) and the scenario library.
+SCENARIOS = [
+    (
+        "cardholder asks what they have checked out",
+        "cardholder",
+        "items_checked_out",
+        {},
+        "release",
+    ),
+    (
+        "spouse without the card or permission asks what the cardholder borrowed",
+        "other_person",
+        "borrowing_history",
+        {"presents_card": False, "has_cardholder_permission": False, "legal_process": "none"},
+        "deny",
+    ),
+    (
+        "someone presents the card (not reported lost, no doubt) and asks what is checked out",
+        "other_person",
+        "items_checked_out",
+        {
+            "presents_card": True,
+            "card_reported_lost_or_stolen": False,
+            "reason_to_doubt_consent": False,
+            "legal_process": "none",
+        },
+        "release",
+    ),
+    (
+        "the same, but the card was reported stolen",
+        "other_person",
+        "items_checked_out",
+        {"presents_card": True, "card_reported_lost_or_stolen": True, "legal_process": "none"},
+        "deny",
+    ),
+    (
+        "parent of a 9-year-old asks about overdue items and fees",
+        "parent_or_guardian",
+        "overdue_account",
+        {"cardholder_is_minor": True, "legal_process": "none"},
+        "release",
+    ),
+    (
+        "parent of a 9-year-old, without the card, asks what the child has been reading",
+        "parent_or_guardian",
+        "borrowing_history",
+        {
+            "cardholder_is_minor": True,
+            "presents_card": False,
+            "has_cardholder_permission": False,
+            "legal_process": "none",
+        },
+        "deny",
+    ),
+    (
+        "collection agency asks for the overdue account",
+        "collection_agency",
+        "overdue_account",
+        {"legal_process": "none"},
+        "release",
+    ),
+    (
+        "police officer with no paperwork asks who borrowed a book",
+        "law_enforcement",
+        "borrowing_history",
+        {"legal_process": "none"},
+        "refer_to_director",
+    ),
+    (
+        "attorney with a subpoena asks for a borrowing history",
+        "other_person",
+        "borrowing_history",
+        {"legal_process": "subpoena"},
+        "refer_to_director",
+    ),
+    (
+        "anyone asks for security camera footage",
+        "other_person",
+        "security_camera_footage",
+        {},
+        "outside_policy",
+    ),
+    (
+        "staff member looks up a neighbour's history out of curiosity",
+        "library_staff",
+        "borrowing_history",
+        {
+            "for_library_business": False,
+            "has_cardholder_permission": False,
+            "presents_card": False,
+            "legal_process": "none",
+        },
+        "deny",
+    ),
+    (
+        "someone presents a card whose lost/stolen status is unknown",
+        "other_person",
+        "items_checked_out",
+        {"presents_card": True, "card_reported_lost_or_stolen": None, "legal_process": "none"},
+        "undetermined",
+    ),
+]
+
+
+@pytest.fixture()
+def ready_tool(tool_page, tool_site):  # noqa: ANN001
+    base, _ = tool_site
+    tool_page.goto(base + "decide/")
+    wait_ready(tool_page)
+    return tool_page
+
+
+@pytest.fixture(scope="module")
+def shared_tool(browser, tool_site):  # noqa: ANN001
+    """One tool page for all the scenarios, as a staff member uses it: "Start over" between them."""
+    base, _ = tool_site
+    context = browser.new_context()
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.goto(base + "decide/")
+    wait_ready(page)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("story", "requester", "record", "facts", "expected"),
+    SCENARIOS,
+    ids=[s[0][:40] for s in SCENARIOS],
+)
+def test_scenario_clicked_through(
+    shared_tool, tool_site, story, requester, record, facts, expected
+):
+    page = shared_tool
+    _, site_dir = tool_site
+    page.click("#decide-start-over")
+    answer_scenario(page, {"requester": requester, "record": record, "facts": facts})
+    assert outcome(page) == expected, story
+    label = outcome_labels(page)[expected]
+    assert page.inner_text("#decide-answer .decide-outcome-label") == label
+    assert page.is_visible("#decide-answer")
+    assert label in page.inner_text("#decide-live")  # announced to screen readers
+    links = page.eval_on_selector_all("#decide-answer a.decide-cite", "as => as.map(a => a.href)")
+    assert links, "every answer cites its paragraphs"
+    for href in links:
+        assert anchor_exists(site_dir, href), href
+    assert not page.console_errors
+
+
+def test_citation_link_lands_on_its_paragraph(ready_tool):
+    page = ready_tool
+    answer_scenario(
+        page,
+        {
+            "requester": "other_person",
+            "record": "items_checked_out",
+            "facts": {"presents_card": True, "card_reported_lost_or_stolen": True},
+        },
+    )
+    link = page.locator("#decide-answer a.decide-cite").first
+    fragment = urlsplit(link.get_attribute("href")).fragment
+    link.click()
+    page.wait_for_function("f => location.hash === '#' + f", arg=fragment)
+    assert page.locator(f"[id='{fragment}']").count() == 1
+
+
+def test_url_state_round_trips_and_back_forward(ready_tool, browser, tool_site):
+    page = ready_tool
+    answer_scenario(
+        page,
+        {
+            "requester": "parent_or_guardian",
+            "record": "overdue_account",
+            "facts": {"cardholder_is_minor": True, "legal_process": "none"},
+        },
+    )
+    first = outcome(page)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["requester"] == ["parent_or_guardian"]
+    assert query["record"] == ["overdue_account"]
+    assert query["cardholder_is_minor"] == ["true"]
+    # The same link in a fresh browser gives the same form and the same answer.
+    context = browser.new_context()
+    other = context.new_page()
+    other.goto(page.url)
+    wait_ready(other)
+    assert other.is_checked("#q-requester-parent_or_guardian")
+    assert other.is_checked("#q-cardholder_is_minor-true")
+    assert outcome(other) == first
+    context.close()
+    # Back undoes the last answer; forward redoes it.
+    page.check("#q-cardholder_is_minor-false")
+    page.wait_for_selector(SETTLED, state="attached")
+    changed = outcome(page)
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('#q-cardholder_is_minor-true')?.checked")
+    assert outcome(page) == first
+    page.go_forward()
+    page.wait_for_function("() => document.querySelector('#q-cardholder_is_minor-false')?.checked")
+    assert outcome(page) == changed
+
+
+def test_start_over_clears_everything(ready_tool):
+    page = ready_tool
+    answer_scenario(
+        page,
+        {
+            "requester": "law_enforcement",
+            "record": "borrowing_history",
+            "facts": {"legal_process": "search_warrant"},
+        },
+    )
+    assert outcome(page) == "refer_to_director"
+    page.click("#decide-start-over")
+    assert urlsplit(page.url).query == ""
+    assert page.eval_on_selector_all("#decide-form input:checked", "els => els.length") == 0
+    assert page.get_attribute("#decide-answer", "data-outcome") == ""
+    assert not page.is_visible("#decide-answer")
+    assert page.locator("fieldset[data-fact]:visible").count() == 0
+    assert "cleared" in page.inner_text("#decide-live")
+
+
+def test_keyboard_only(ready_tool):
+    """Tab from the top of the page to the form, choose with arrow keys and space, read the answer."""
+    page = ready_tool
+    wanted = {
+        "requester": "parent_or_guardian",
+        "record": "overdue_account",
+        "cardholder_is_minor": "true",
+        "legal_process": "none",
+    }
+    focused = "() => { const e = document.activeElement; return e && e.name ? e.name : ''; }"
+
+    def choose(name: str, value: str) -> None:
+        values = page.eval_on_selector_all(f"input[name={name}]", "els => els.map(e => e.value)")
+        if (
+            page.evaluate("() => document.activeElement.checked") is False
+            and page.eval_on_selector_all(f"input[name={name}]:checked", "e => e.length") == 0
+        ):
+            page.keyboard.press("Space")  # an untouched group: focus sits on its first choice
+        current = page.evaluate("() => document.activeElement.value")
+        steps = values.index(value) - values.index(current)
+        for _ in range(abs(steps)):
+            page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
+        page.wait_for_selector(SETTLED, state="attached")
+
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused) == "requester":
+            break
+    chosen: set[str] = set()
+    for _ in range(20):
+        name = page.evaluate(focused)
+        if name in wanted and name not in chosen:
+            choose(name, wanted[name])
+            chosen.add(name)
+        if chosen == set(wanted):
+            break
+        page.keyboard.press("Tab")
+    assert chosen == set(wanted)
+    assert outcome(page) == "release"
+    assert page.is_checked("#q-cardholder_is_minor-true")
+
+
+def test_bad_url_input_gives_a_message_and_a_clean_form(tool_page, tool_site):
+    base, _ = tool_site
+    page = tool_page
+    queries = (
+        "requester=cardholder&record=not_a_record",
+        "requester=robot&record=items_checked_out",
+        "requester=cardholder&record=items_checked_out&presents_card=maybe",
+        "requester=cardholder&record=items_checked_out&favourite_colour=blue",
+        "requester=cardholder&requester=other_person&record=items_checked_out",
+        "%ZZ=%&&&=<script>",
+    )
+    for i, query in enumerate(queries):
+        page.goto(base + "decide/?" + query)
+        if i in (0, len(queries) - 1):  # the check runs at once; twice, also see the engine ready
+            wait_ready(page)
+        page.wait_for_selector(SETTLED, state="attached")
+        assert page.is_visible("#decide-message"), query
+        assert "could not be used" in page.inner_text("#decide-message")
+        assert page.eval_on_selector_all("#decide-form input:checked", "els => els.length") == 0
+        assert page.get_attribute("#decide-answer", "data-outcome") != "release"
+        assert not page.is_visible("#decide-answer")
+    # The message goes once the person answers.
+    page.check("#q-requester-cardholder")
+    assert not page.is_visible("#decide-message")
+
+
+def test_form_is_there_before_the_engine_and_error_state(tool_page, tool_site):
+    """With WebAssembly's file blocked, the form still shows and a clear error with the tables link
+    replaces the progress bar; nothing is ever released."""
+    base, _ = tool_site
+    page = tool_page
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(base + "decide/?requester=cardholder&record=items_checked_out")
+    assert page.is_visible("#q-requester-cardholder")
+    page.wait_for_selector("#decide-tool[data-engine-state=error]", timeout=30_000)
+    assert page.is_visible("#decide-error")
+    assert not page.is_visible("#decide-progress")
+    assert page.get_attribute("#decide-error a", "href").endswith("/tables/")
+    assert page.get_attribute("#decide-answer", "data-outcome") != "release"
+    assert page.get_attribute("#decide-error", "role") == "alert"
+
+
+def test_return_visit_via_instant_navigation_reuses_the_engine(ready_tool):
+    """Leaving the tool and coming back (Material's instant navigation) keeps the one worker: the
+    answer comes without a second Pyodide start."""
+    page = ready_tool
+    wasm = []
+    page.on("request", lambda r: r.url.endswith(".wasm") and wasm.append(r.url))
+    answer_scenario(
+        page,
+        {
+            "requester": "collection_agency",
+            "record": "overdue_account",
+            "facts": {"legal_process": "none"},
+        },
+    )
+    first = outcome(page)
+    page.evaluate("() => { window.__same_document = true; }")
+    page.click("a.md-nav__link[href$='policy/']")
+    page.wait_for_selector("#bullet-1")
+    page.go_back()
+    page.wait_for_selector("#decide-tool[data-engine-state=ready]", timeout=2_000)
+    assert outcome(page) == first
+    assert page.evaluate("() => window.__same_document === true")  # no full page load happened
+    assert wasm == []  # the engine was not started again
