@@ -1,5 +1,5 @@
-"""Parity: the engine on Pyodide (under Node, from the site's own wheel) decides every combination of
-the compact decision table exactly as CPython does."""
+"""Parity: the engine on Pyodide (under Node, from the site's own wheel) decides every
+combination of the compact decision table exactly as CPython does."""
 
 from __future__ import annotations
 

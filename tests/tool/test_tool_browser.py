@@ -121,7 +121,7 @@ SCENARIOS = [
 
 
 @pytest.fixture()
-def ready_tool(tool_page, tool_site):  # noqa: ANN001
+def ready_tool(tool_page, tool_site):
     base, _ = tool_site
     tool_page.goto(base + "decide/")
     wait_ready(tool_page)
@@ -129,7 +129,7 @@ def ready_tool(tool_page, tool_site):  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def shared_tool(browser, tool_site):  # noqa: ANN001
+def shared_tool(browser, tool_site):
     """One tool page for all the scenarios, as a staff member uses it: "Start over" between them."""
     base, _ = tool_site
     context = browser.new_context()
@@ -241,7 +241,7 @@ def test_start_over_clears_everything(ready_tool):
 
 
 def test_keyboard_only(ready_tool):
-    """Tab from the top of the page to the form, choose with arrow keys and space, read the answer."""
+    """Tab from the top of the page to the form, choose with arrow keys and space."""
     page = ready_tool
     wanted = {
         "requester": "parent_or_guardian",

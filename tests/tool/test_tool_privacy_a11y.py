@@ -1,5 +1,5 @@
-"""Privacy (every request stays on the site's origin, nothing stored) and accessibility (axe-core) of
-the decision tool in its loading, answered and error states."""
+"""Privacy (every request stays on the site's origin, nothing stored) and accessibility
+(axe-core) of the decision tool in its loading, answered and error states."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from tool_helpers import SETTLED, answer_scenario, outcome, wait_ready
 
 pytestmark = pytest.mark.browser
 
-# Material's palette toggle writes the chosen colour scheme to localStorage on every page, tool or not:
-# a site-wide matter for the site's own tests. The tool itself must add nothing.
+# Material's palette toggle writes the chosen colour scheme to localStorage on every page, tool or
+# not: a site-wide matter for the site's own tests. The tool itself must add nothing.
 MATERIAL_PALETTE = "/.__palette"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
-def axe_violations(page) -> list[dict]:  # noqa: ANN001
+def axe_violations(page) -> list[dict]:
     # Evaluated through DevTools rather than injected as a <script>, which the CSP would block.
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")

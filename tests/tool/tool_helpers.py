@@ -21,11 +21,11 @@ def value_id(value: object) -> str:
     return str(value)
 
 
-def wait_ready(page) -> None:  # noqa: ANN001 - Playwright Page
+def wait_ready(page) -> None:
     page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT_MS)
 
 
-def answer_scenario(page, scenario: dict) -> None:  # noqa: ANN001
+def answer_scenario(page, scenario: dict) -> None:
     """Click who asks and what they want, then answer each question the engine shows, as a person
     reads the form: facts the scenario does not mention stay unanswered ("not known")."""
     page.check(f"#q-requester-{scenario['requester']}")
@@ -45,12 +45,12 @@ def answer_scenario(page, scenario: dict) -> None:  # noqa: ANN001
         page.wait_for_selector(SETTLED, state="attached")
 
 
-def outcome(page) -> str:  # noqa: ANN001
+def outcome(page) -> str:
     page.wait_for_selector(SETTLED, state="attached")
     return page.get_attribute("#decide-answer", "data-outcome") or ""
 
 
-def outcome_labels(page) -> dict:  # noqa: ANN001
+def outcome_labels(page) -> dict:
     return json.loads(page.get_attribute("#decide-tool", "data-outcomes"))
 
 
