@@ -16,6 +16,7 @@ from .rules import CONFIDENTIAL_RECORDS, Rule
 from .vocabulary import (
     FACTS,
     FACTS_BY_ID,
+    OUTCOME_CONSEQUENCES,
     OUTCOME_LABELS,
     RECORDS,
     REQUESTERS,
@@ -91,8 +92,8 @@ def decision_dict(decision: Decision) -> dict[str, object]:
         "relevant_facts": list(decision.relevant_facts),
         "would_change": [
             {"fact": alt.fact, "value": alt.value, "outcome": alt.decision.outcome.value,
-             "text": f"If {_condition(alt.fact, alt.value)}: "
-                     f"{OUTCOME_LABELS[alt.decision.outcome]}"}
+             "text": f"If {_condition(alt.fact, alt.value)}, "
+                     f"{OUTCOME_CONSEQUENCES[alt.decision.outcome]}."}
             for alt in would_change(decision)
         ],
     }

@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
 
 
 def _print_json(data: object, stdout: TextIO, indent: int | None = None) -> None:
-    stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
+    # ASCII only: a raw U+2028 or U+0085 would split a JSON line for many line readers.
+    stdout.write(json.dumps(data, indent=indent) + "\n")
 
 
 def _read_limited(stdin: TextIO) -> str:

@@ -59,6 +59,10 @@ def decide(request: Request) -> Decision:
     deciding = paths if outcome is Outcome.UNDETERMINED else \
         [path for path in paths if path.rule.outcome is outcome]
     rules = tuple(rule for rule in RULES if any(path.rule is rule for path in deciding))
+    if len(rules) > 1 and outcome is not Outcome.UNDETERMINED:
+        # Every answer leads to the same outcome by different rules. If one rule holds whatever
+        # the answers, that rule is the honest reason (not a rule that needed a guess).
+        rules = _holding_in_every_path(request, paths, outcome) or rules
     missing = tuple(f for f in read if request.value(f) is None) \
         if outcome is Outcome.UNDETERMINED else ()
     return Decision(request, outcome, rules, tuple(read), missing, tuple(paths),
@@ -81,6 +85,22 @@ def _paths(request: Request) -> tuple[list[Path], list[str]]:
             read += [f for f in sub_read if f not in read]
         return paths, read
     raise AssertionError(f"no rule decides {request}")  # the last rule covers every record
+
+
+def _holding_in_every_path(request: Request, paths: list[Path], outcome: Outcome,
+                           ) -> tuple[Rule, ...]:
+    for rule in RULES:
+        if rule.outcome is outcome and all(
+                _applies(rule, request.with_facts(**dict(path.assumed))) for path in paths):
+            return (rule,)
+    return ()
+
+
+def _applies(rule: Rule, request: Request) -> bool:
+    try:
+        return rule.applies(Ask(request))
+    except Unknown:
+        return False
 
 
 def would_change(decision: Decision) -> tuple[Alternative, ...]:

@@ -136,7 +136,7 @@ FACTS: tuple[Fact, ...] = (
     _yes_no("has_cardholder_permission",
             "Has the cardholder said this person may have this information?",
             "The cardholder has told the Library that this person may have it.",
-            "the cardholder has said this person may have it",
+            "the cardholder has given this person permission",
             "the cardholder has not given permission",
             "it is not known whether the cardholder has given permission", if_not_given=False),
     _yes_no("for_library_business", "Does the staff member need it to do library work?",
@@ -164,6 +164,15 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.REFER_TO_DIRECTOR: "Do not release: refer this to the Library Director.",
     Outcome.OUTSIDE_POLICY: "Another policy governs this request.",
     Outcome.UNDETERMINED: "Not yet: more information is needed before anything is released.",
+}
+
+# The outcome as the end of a sentence: "If they present a subpoena, <this>."
+OUTCOME_CONSEQUENCES: dict[Outcome, str] = {
+    Outcome.RELEASE: "the answer would be: release it",
+    Outcome.DENY: "the answer would be: do not release it",
+    Outcome.REFER_TO_DIRECTOR: "the answer would be: refer it to the Library Director",
+    Outcome.OUTSIDE_POLICY: "another policy would govern it",
+    Outcome.UNDETERMINED: "the answer would still depend on facts that are not known",
 }
 
 REQUESTER_IDS = tuple(t.id for t in REQUESTERS)
