@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from policy_engine import decide  # noqa: E402
-from policy_engine.api import decision_dict  # noqa: E402
-from policy_engine.table import compact_rows, every_request  # noqa: E402
+from policy_engine import decide
+from policy_engine.api import decision_dict
+from policy_engine.table import compact_rows, every_request
 
 RUNS = 5
 
