@@ -48,8 +48,8 @@ def _fill(text: str, request: Request) -> str:
 def _summary(decision: Decision) -> str:
     if decision.outcome is Outcome.UNDETERMINED:
         unknown = "; ".join(_condition(f, None) for f in decision.missing_facts)
-        return f"The answer depends on facts that are not known yet ({unknown}). Nothing is " \
-               "released until they are."
+        return f"The answer depends on what is not known yet: {unknown}. Nothing is released " \
+               "until it is known."
     return _fill(decision.rules[0].summary, decision.request)
 
 

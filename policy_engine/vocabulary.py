@@ -82,7 +82,7 @@ class Answer:
 
     value: bool | str | None
     label: str
-    # The answer as a condition inside a sentence: "If <phrase>, ..."
+    # The answer inside a sentence: "If <phrase>, ..."; for "not sure", what is still to learn.
     phrase: str
 
 
@@ -116,34 +116,34 @@ FACTS: tuple[Fact, ...] = (
     _yes_no("cardholder_is_minor", "Is the cardholder under 18?",
             "A minor is someone under 18 (Iowa Code 599.1).",
             "the cardholder is under 18", "the cardholder is 18 or older",
-            "it is not known whether the cardholder is under 18"),
+            "whether the cardholder is under 18"),
     _yes_no("presents_card", "Does the person have the cardholder's library card or card number?",
             "They show the card, or give the card number.",
             "they have the cardholder's card or card number",
             "they do not have the card or card number",
-            "it is not known whether they have the card"),
+            "whether they have the card or card number"),
     _yes_no("card_reported_lost_or_stolen", "Has the card been reported lost or stolen?",
             "Check the cardholder's account.",
             "the card has been reported lost or stolen",
             "the card has not been reported lost or stolen",
-            "it is not known whether the card was reported lost or stolen"),
+            "whether the card was reported lost or stolen"),
     _yes_no("reason_to_doubt_consent",
             "Is there any reason to believe the cardholder has not agreed to this?",
             "Anything that suggests the card is being used without the cardholder's agreement.",
             "there is reason to doubt the cardholder's consent",
             "there is no reason to doubt the cardholder's consent",
-            "it is not known whether there is reason to doubt consent"),
+            "whether there is reason to doubt the cardholder's consent"),
     _yes_no("has_cardholder_permission",
             "Has the cardholder said this person may have this information?",
             "The cardholder has told the Library that this person may have it.",
             "the cardholder has given this person permission",
             "the cardholder has not given permission",
-            "it is not known whether the cardholder has given permission", if_not_given=False),
+            "whether the cardholder has given permission", if_not_given=False),
     _yes_no("for_library_business", "Does the staff member need it to do library work?",
             "Curiosity, or helping a friend or relative, is not library work.",
             "the staff member needs it for library work",
             "the staff member does not need it for library work",
-            "it is not known whether it is needed for library work"),
+            "whether it is needed for library work"),
     Fact("legal_process",
          "Has the person presented a subpoena, court order, search warrant or national security "
          "letter?",
@@ -154,7 +154,7 @@ FACTS: tuple[Fact, ...] = (
           Answer("search_warrant", "A search warrant", "they present a search warrant"),
           Answer("national_security_letter", "A national security letter",
                  "they present a national security letter"),
-          Answer(None, "I'm not sure", "it is not known whether they have legal papers")),
+          Answer(None, "I'm not sure", "whether they have presented legal papers")),
          if_not_given="none"),
 )
 
