@@ -1,0 +1,74 @@
+"""What a rule can cite: the documents published on the site, and a citation of their exact words.
+
+Every citation names a document, the anchor of the paragraph on the site page that holds the
+document's single published copy (docs/policy.md, docs/law.md), and words quoted from that paragraph
+exactly. The tests check each quote against the page and against shared/sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    page: str  # the site page (a URL path relative to the site root) that publishes it
+
+
+POLICY = Document("policy", "Confidentiality Policy", "policy/")
+IOWA_CODE = Document("iowa_code", "Code of Iowa, chapter 22", "law/")
+US_CONSTITUTION = Document("us_constitution", "Constitution of the United States", "law/")
+ALA = Document("ala", "American Library Association", "law/")
+
+# Human names for the anchors, as a trustee would cite them.
+SECTIONS: dict[str, str] = {
+    "paragraph-1": "Paragraph 1",
+    "paragraph-2": "Paragraph 2",
+    "bullet-1": "Bullet 1 (items checked out on the card)",
+    "bullet-2": "Bullet 2 (overdue accounts)",
+    "bullet-3": "Bullet 3 (program audiences)",
+    "bullet-4": "Bullet 4 (public contact information)",
+    "bullet-5": "Bullet 5 (security cameras)",
+    "paragraph-3": "Paragraph 3 (court orders)",
+    "iowa-code-22-7": "Iowa Code 22.7",
+    "iowa-code-22-7-13": "Iowa Code 22.7(13)",
+    "iowa-code-22-1-2": "Iowa Code 22.1(2)",
+    "iowa-code-599-1": "Iowa Code 599.1",
+    "hf-2136": "House File 2136 (2026, not law)",
+    "amendment-1": "First Amendment",
+    "amendment-4": "Fourth Amendment",
+    "ala-policy-on-confidentiality": "ALA Policy on Confidentiality of Library Records",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    document: Document
+    anchor: str
+    quote: str
+
+    @property
+    def section(self) -> str:
+        return SECTIONS[self.anchor]
+
+    @property
+    def url(self) -> str:
+        return f"{self.document.page}#{self.anchor}"
+
+
+def policy(anchor: str, quote: str) -> Citation:
+    return Citation(POLICY, anchor, quote)
+
+
+def iowa_code(anchor: str, quote: str) -> Citation:
+    return Citation(IOWA_CODE, anchor, quote)
+
+
+def constitution(anchor: str, quote: str) -> Citation:
+    return Citation(US_CONSTITUTION, anchor, quote)
+
+
+def ala(anchor: str, quote: str) -> Citation:
+    return Citation(ALA, anchor, quote)

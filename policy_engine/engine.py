@@ -1,0 +1,117 @@
+"""Deciding a request: check the rules in order, and follow every possible answer to unknown facts.
+
+When a rule needs a fact nobody knows, the engine does not guess: it decides the request once for
+each possible answer. If every answer leads to the same outcome, the unknown fact did not matter.
+If one answer would release the record and another would not, the outcome is `undetermined`, and
+the decision lists the facts to find out and what each answer leads to. If no answer releases the
+record and the only difference is whether it goes to the Director (someone is not sure whether a
+paper is a subpoena), the request goes to the Director: the safe and the simple answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .facts_view import Ask, Unknown
+from .request import FactValue, Request
+from .rules import RULES, Rule
+from .tensions import Note, notes_for
+from .vocabulary import FACTS_BY_ID, Outcome
+
+
+@dataclass(frozen=True)
+class Path:
+    """One way the unknown facts could turn out, and the rule that then decides."""
+
+    assumed: tuple[tuple[str, FactValue], ...]
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class Decision:
+    request: Request
+    outcome: Outcome
+    rules: tuple[Rule, ...]  # the rules that decided it (for undetermined: the rules in play)
+    relevant_facts: tuple[str, ...]  # every fact the decision read, in question order
+    missing_facts: tuple[str, ...]  # unknown facts the outcome waits on (only when undetermined)
+    paths: tuple[Path, ...]
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A different answer to one fact, and the decision it would lead to."""
+
+    fact: str
+    value: FactValue
+    decision: Decision
+
+
+def decide(request: Request) -> Decision:
+    paths, read = _paths(request)
+    outcomes = {path.rule.outcome for path in paths}
+    if len(outcomes) == 1:
+        outcome = outcomes.pop()
+    elif outcomes == {Outcome.DENY, Outcome.REFER_TO_DIRECTOR}:
+        outcome = Outcome.REFER_TO_DIRECTOR
+    else:
+        outcome = Outcome.UNDETERMINED
+    deciding = paths if outcome is Outcome.UNDETERMINED else \
+        [path for path in paths if path.rule.outcome is outcome]
+    rules = tuple(rule for rule in RULES if any(path.rule is rule for path in deciding))
+    if len(rules) > 1 and outcome is not Outcome.UNDETERMINED:
+        # Every answer leads to the same outcome by different rules. If one rule holds whatever
+        # the answers, that rule is the honest reason (not a rule that needed a guess).
+        rules = _holding_in_every_path(request, paths, outcome) or rules
+    missing = tuple(f for f in read if request.value(f) is None) \
+        if outcome is Outcome.UNDETERMINED else ()
+    return Decision(request, outcome, rules, tuple(read), missing, tuple(paths),
+                    notes_for(request))
+
+
+def _paths(request: Request) -> tuple[list[Path], list[str]]:
+    """Every way the request's unknown facts could turn out, and the facts read along the way."""
+    ask = Ask(request)
+    try:
+        for rule in RULES:
+            if rule.applies(ask):
+                return [Path((), rule)], ask.read
+    except Unknown as unknown:
+        paths: list[Path] = []
+        read = list(ask.read)
+        for value in FACTS_BY_ID[unknown.fact].known_values:
+            sub_paths, sub_read = _paths(request.with_facts(**{unknown.fact: value}))
+            paths += [Path(((unknown.fact, value), *p.assumed), p.rule) for p in sub_paths]
+            read += [f for f in sub_read if f not in read]
+        return paths, read
+    raise AssertionError(f"no rule decides {request}")  # the last rule covers every record
+
+
+def _holding_in_every_path(request: Request, paths: list[Path], outcome: Outcome,
+                           ) -> tuple[Rule, ...]:
+    for rule in RULES:
+        if rule.outcome is outcome and all(
+                _applies(rule, request.with_facts(**dict(path.assumed))) for path in paths):
+            return (rule,)
+    return ()
+
+
+def _applies(rule: Rule, request: Request) -> bool:
+    try:
+        return rule.applies(Ask(request))
+    except Unknown:
+        return False
+
+
+def would_change(decision: Decision) -> tuple[Alternative, ...]:
+    """Each single different answer to a fact that matters that would change the outcome."""
+    request = decision.request
+    alternatives = []
+    for fact in decision.relevant_facts:
+        for value in FACTS_BY_ID[fact].known_values:
+            if value == request.value(fact):
+                continue
+            other = decide(request.with_facts(**{fact: value}))
+            if other.outcome is not decision.outcome:
+                alternatives.append(Alternative(fact, value, other))
+    return tuple(alternatives)
