@@ -8,16 +8,37 @@ Radio values are the vocabulary ids; a fact's "I'm not sure" (null) is the value
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from html import escape
 from pathlib import Path
 
 from . import write_if_changed
 
 
-def vocabulary() -> dict:
-    from policy_engine.api import vocabulary_json
+def engine_cli(*args: str) -> object:
+    """Run `python -m policy_engine ARGS` and parse its JSON output.
 
-    return json.loads(vocabulary_json())
+    A fresh process, not an import: under `mkdocs serve` the hook runs in one long-lived process,
+    and an imported engine would keep its old rules after an edit.
+    """
+    from .wheel import package_dir
+
+    env = {**os.environ, "PYTHONPATH": str(package_dir().parent)}
+    out = subprocess.run(
+        [sys.executable, "-m", "policy_engine", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    return json.loads(out)
+
+
+def vocabulary() -> dict:
+    """The engine's vocabulary (`vocabulary_json()`): requesters, records, facts, outcomes."""
+    return engine_cli("vocabulary")
 
 
 def fact_value(value: object) -> str:

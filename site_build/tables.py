@@ -6,31 +6,17 @@ trustees. Each row links to the tool with that scenario filled in.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
 from . import write_if_changed
-from .form import fact_value, vocabulary
-from .wheel import package_dir
+from .form import engine_cli, fact_value, vocabulary
 
 
 def table_rows() -> list[dict]:
     """The engine's compact decision table: [{requester, record, facts, outcome, rules}, ...]."""
-    env = {**os.environ, "PYTHONPATH": str(package_dir().parent)}
-    out = subprocess.run(
-        [sys.executable, "-m", "policy_engine", "table", "--format", "json"],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-    ).stdout
-    data = json.loads(out)
-    return data["rows"] if isinstance(data, dict) else data
+    return engine_cli("table", "--format", "json")
 
 
 def scenario_query(row: dict) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import io
 import tomllib
 import zipfile
@@ -24,11 +23,12 @@ SKIP_SUFFIXES = {".pyc", ".pyo"}
 
 
 def package_dir() -> Path:
-    """Where `policy_engine` is imported from (the repo root's copy when run from the repo)."""
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"cannot find the {PACKAGE} package")
-    return Path(next(iter(spec.submodule_search_locations)))
+    """The engine's sources: `policy_engine/` at the repo root (not wherever sys.path points:
+    MkDocs restores sys.path after loading a hook)."""
+    path = ROOT / PACKAGE
+    if not (path / "__init__.py").is_file():
+        raise SystemExit(f"cannot find the {PACKAGE} package at {path}")
+    return path
 
 
 def project_metadata() -> dict:

@@ -277,7 +277,7 @@
     a.dataset.outcome = d.outcome;
     a.append(
       el("h2", { id: "decide-answer-heading", class: "decide-outcome" }, [
-        "Answer: ", el("span", { class: "decide-outcome-label" }, [d.outcome_label]),
+        el("span", { class: "decide-outcome-label" }, [d.outcome_label]),
       ]),
       el("p", { class: "decide-summary" }, [d.summary]),
       el("h3", {}, ["What to do next"]),
@@ -294,7 +294,8 @@
     })));
     if (d.notes && d.notes.length) {
       a.append(el("h3", {}, ["Notes"]), el("ul", { class: "decide-notes" }, d.notes.map(function (n) {
-        return el("li", { "data-note": n.id }, [el("strong", {}, [n.title + ". "]), n.text]);
+        return el("li", { "data-note": n.id }, [el("p", {}, [el("strong", {}, [n.title + ". "]), n.text])]
+          .concat((n.citations || []).map(citationBlock)));
       })));
     }
     // Shown only on paper: the request as answered (no names: the form asks for none) and the date.
@@ -305,7 +306,7 @@
     ]));
     a.hidden = false;
     this.root.querySelector("#decide-print").hidden = false;
-    this.live.textContent = "Answer: " + d.outcome_label + ". " + d.summary;
+    this.live.textContent = "Answer: " + d.outcome_label + " " + d.summary;
   };
 
   function mount() {

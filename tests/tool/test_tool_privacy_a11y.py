@@ -19,6 +19,12 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 def axe_violations(page) -> list[dict]:
     # Evaluated through DevTools rather than injected as a <script>, which the CSP would block.
+    # Let finite CSS transitions end first (Material fades the header title in as the page scrolls).
+    page.evaluate(
+        "() => Promise.all(document.getAnimations()"
+        ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+        ".map(a => a.finished.catch(() => null)))"
+    )
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
     result = page.evaluate(
