@@ -33,3 +33,4 @@ test: setup chromium lint
 
 bench: setup chromium
 	$(PY) bench/engine.py
+	$(PY) bench/tool.py

@@ -28,8 +28,10 @@ def rate(label: str, work, count: int) -> float:
         work()
         times.append(time.perf_counter() - start)
     median = statistics.median(times)
-    print(f"{label:<48} {count:>8,} in {median:7.3f} s  = {count / median:>10,.0f} per second"
-          f"  (median of {RUNS}; min {min(times):.3f} s)")
+    print(
+        f"{label:<48} {count:>8,} in {median:7.3f} s  = {count / median:>10,.0f} per second"
+        f"  (median of {RUNS}; min {min(times):.3f} s)"
+    )
     return count / median
 
 
@@ -37,11 +39,15 @@ def main() -> None:
     requests = list(every_request())
     compact = [row.decision.request for row in compact_rows()]
     print(f"Python {sys.version.split()[0]}")
-    bare = rate("decide(): every full combination", lambda: [decide(r) for r in requests],
-                len(requests))
+    bare = rate(
+        "decide(): every full combination", lambda: [decide(r) for r in requests], len(requests)
+    )
     rate("decide(): compact table requests", lambda: [decide(r) for r in compact], len(compact))
-    explained = rate("decide() + JSON explanation: compact requests",
-                     lambda: [decision_dict(decide(r)) for r in compact], len(compact))
+    explained = rate(
+        "decide() + JSON explanation: compact requests",
+        lambda: [decision_dict(decide(r)) for r in compact],
+        len(compact),
+    )
     print(f"explanation cost: a full JSON answer takes {bare / explained:.1f}x a bare decision")
 
 

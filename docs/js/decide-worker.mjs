@@ -1,6 +1,6 @@
 // The decision tool's engine: Pyodide in a module Web Worker, so the page never freezes while it starts.
 // Messages in:  {type: "init", pyodideUrl, wheelUrl}, then {type: "decide", id, request} (a JSON string).
-// Messages out: {type: "ready", ms}, {type: "error", message}, {type: "decision", id, decision} (JSON string).
+// Messages out: {type: "ready", phases}, {type: "error", message}, {type: "decision", id, decision} (JSON string).
 // Only JSON strings cross the JS/Python boundary (toJs() would turn None into undefined).
 
 let decideJson = null; // policy_engine.api.decide_json, once the engine is loaded
@@ -31,17 +31,21 @@ async function start({ pyodideUrl, wheelUrl }) {
     loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} }),
     wasmFailure(),
   ]);
+  const t1 = performance.now();
   // unpackArchive needs a Uint8Array; "wheel" puts the package on sys.path (no micropip, no network).
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
+  const t2 = performance.now();
   decideJson = pyodide.pyimport("policy_engine.api").decide_json;
-  return performance.now() - t0;
+  const t3 = performance.now();
+  // Durations in ms, for bench/tool.py: Pyodide boot, wheel wait + unpack, engine import.
+  return { pyodide: t1 - t0, unpack: t2 - t1, import: t3 - t2 };
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     try {
-      const ms = await start(data);
-      self.postMessage({ type: "ready", ms });
+      const phases = await start(data);
+      self.postMessage({ type: "ready", phases });
     } catch (error) {
       self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
     }

@@ -27,13 +27,17 @@
     }
     engine.worker.onmessage = function (event) {
       var data = event.data;
-      if (data.type === "ready") setEngineState("ready", "");
+      if (data.type === "ready") {
+        performance.mark("decide-engine-ready", { detail: data.phases }); // for bench/tool.py
+        setEngineState("ready", "");
+      }
       else if (data.type === "error") setEngineState("error", data.message);
       else if (data.type === "decision" && engine.view) engine.view.receive(data.id, data.decision);
     };
     engine.worker.onerror = function (event) {
       setEngineState("error", event.message || "the engine's script could not start");
     };
+    performance.mark("decide-worker-start");
     engine.worker.postMessage({
       type: "init",
       pyodideUrl: new URL(root.dataset.pyodide, SITE_ROOT).href,
@@ -316,7 +320,13 @@
     var view = new View(root);
     engine.view = view;
     view.mount();
+    if (!performance.getEntriesByName("decide-form-usable").length) performance.mark("decide-form-usable");
   }
+
+  // Start the engine at once when the first page is the tool (this script runs at the end of the
+  // body, before Material's first document$ emission): Pyodide's boot is the long pole.
+  var first = document.getElementById("decide-tool");
+  if (first) startEngine(first);
 
   // Material emits document$ for the first page and after every instant navigation.
   if (typeof document$ !== "undefined") document$.subscribe(mount);

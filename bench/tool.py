@@ -1,0 +1,344 @@
+"""Benchmark (not a test): the decision tool in headless Chromium on 127.0.0.1.
+
+Prints medians of RUNS runs, cold (a fresh browser profile: empty cache) and warm (the same
+profile, visited again), and the ratios the design sets as targets (DESIGN.md section 7):
+
+- engine ready: navigation to "engine ready" on /decide/ vs a bare page whose worker only runs
+  loadPyodide() from the same files (target <= 1.10);
+- form usable on /decide/ vs a plain page's load (/policy/, load event end) (target <= 1.2);
+- change-to-answer latency once ready (target median <= 50 ms), and a return visit to the tool via
+  instant navigation (no Pyodide restart);
+- the longest main-thread task from the moment the form is usable (after first paint and Material's
+  own start-up) to engine ready (target <= 50 ms), with the bare page's for comparison;
+- bytes and requests for the tool page (until ready) and for a plain page.
+
+The server sends `Cache-Control: max-age=31536000, immutable` for the versioned Pyodide path and the
+content-hashed engine wheel, as a production host should. Run: `make bench` or
+`.venv/bin/python bench/tool.py`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from site_build.runtime import pyodide_version  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
+
+RUNS = 5
+TIMEOUT_MS = 60_000
+# Collect main-thread long tasks from the very start of each page load.
+LONGTASKS = """
+window.__longtasks = [];
+new PerformanceObserver(list => window.__longtasks.push(...list.getEntries().map(
+  e => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});
+"""
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the base class declares it a plain dict
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".whl": "application/zip",
+    }
+
+    def end_headers(self) -> None:
+        if self.path.startswith("/generated/pyodide/") or ".whl?v=" in self.path:
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def mark(page, name: str) -> float:
+    page.wait_for_function(
+        "n => performance.getEntriesByName(n).length > 0", arg=name, timeout=TIMEOUT_MS
+    )
+    return page.evaluate("n => performance.getEntriesByName(n)[0].startTime", name)
+
+
+def load_event_end(page) -> float:
+    page.wait_for_function("() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0")
+    return page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
+
+
+class Traffic:
+    """Requests and bytes (headers and bodies) a page causes, its workers' included."""
+
+    def __init__(self, context) -> None:
+        self.requests: list = []
+        context.on("requestfinished", lambda r: self.requests.append(r))
+
+    def reset(self) -> None:
+        self.requests.clear()
+
+    def totals(self) -> tuple[int, int, int]:
+        """(requests, bytes over the wire, Pyodide bytes)."""
+        total = pyodide = 0
+        for r in self.requests:
+            sizes = r.sizes()
+            n = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            total += n
+            if "/generated/pyodide/" in r.url:
+                pyodide += n
+        return len(self.requests), total, pyodide
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+@contextlib.contextmanager
+def fresh_profile(pw):
+    """A browser with a new, empty profile (a first-time visitor); visiting again in it is warm."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        context.add_init_script(LONGTASKS)
+        try:
+            yield context, context.pages[0] if context.pages else context.new_page()
+        finally:
+            context.close()
+
+
+def longest_task(page, start_mark: str, end_mark: str) -> float:
+    """The longest main-thread task overlapping the span between two marks (0: none over 50 ms)."""
+    return page.evaluate(
+        """([a, b]) => {
+          const t0 = performance.getEntriesByName(a)[0].startTime;
+          const t1 = performance.getEntriesByName(b)[0].startTime;
+          return Math.max(0, ...window.__longtasks
+            .filter(t => t.start + t.duration > t0 && t.start < t1).map(t => t.duration));
+        }""",
+        [start_mark, end_mark],
+    )
+
+
+def bench(pw, base: str) -> dict[str, list[float]]:
+    f: dict[str, list[float]] = {}
+
+    def add(key: str, value: float) -> None:
+        f.setdefault(key, []).append(value)
+
+    tool_url = base + "decide/?requester=parent_or_guardian&record=overdue_account"
+    answered = "#decide-answer[data-outcome]:not([data-outcome=''])"
+    for _ in range(RUNS):  # the three kinds of page interleaved, so machine load hits all alike
+        with fresh_profile(pw) as (context, page):
+            traffic = Traffic(context)
+            for kind in ("cold", "warm"):
+                traffic.reset()
+                page.goto(base + "bench-bare/")
+                add(f"bare_{kind}", mark(page, "bare-ready"))
+                add(
+                    f"bare_longest_task_{kind}",
+                    longest_task(page, "first-contentful-paint", "bare-ready"),
+                )
+                add(f"bare_requests_{kind}", traffic.totals()[0])
+                page.goto("about:blank")
+
+        with fresh_profile(pw) as (context, page):
+            traffic = Traffic(context)
+            for kind in ("cold", "warm"):
+                traffic.reset()
+                page.goto(tool_url)
+                add(f"tool_{kind}", mark(page, "decide-engine-ready"))
+                add(f"worker_start_{kind}", mark(page, "decide-worker-start"))
+                phases = page.evaluate(
+                    "() => performance.getEntriesByName('decide-engine-ready')[0].detail"
+                )
+                for phase, ms in phases.items():
+                    add(f"phase_{phase}_{kind}", ms)
+                add(f"form_usable_{kind}", mark(page, "decide-form-usable"))
+                page.wait_for_selector(answered)
+                page.wait_for_timeout(200)
+                requests, size, pyodide = traffic.totals()
+                add(f"tool_requests_{kind}", requests)
+                add(f"tool_bytes_{kind}", size)
+                add(f"tool_pyodide_bytes_{kind}", pyodide)
+                add(
+                    f"longest_task_{kind}",
+                    longest_task(page, "decide-form-usable", "decide-engine-ready"),
+                )
+                if kind == "warm":
+                    add("change_to_answer", median(page.evaluate(CHANGES)))
+                    # Return visit: instant navigation to the policy and back, until answered.
+                    page.click("a.md-nav__link[href$='policy/']")
+                    page.wait_for_selector("#bullet-1")
+                    page.evaluate("() => { window.__back = performance.now(); }")
+                    page.go_back()
+                    page.wait_for_selector(answered)
+                    add("return_visit", page.evaluate("() => performance.now() - window.__back"))
+                page.goto("about:blank")
+
+        with fresh_profile(pw) as (context, page):
+            traffic = Traffic(context)
+            for kind in ("cold", "warm"):
+                traffic.reset()
+                page.goto(base + "policy/")
+                add(f"plain_{kind}", load_event_end(page))
+                page.wait_for_timeout(200)
+                requests, size, pyodide = traffic.totals()
+                add(f"plain_requests_{kind}", requests)
+                add(f"plain_bytes_{kind}", size)
+                add(f"plain_pyodide_bytes_{kind}", pyodide)
+                page.goto("about:blank")
+    return f
+
+
+# Run in the page: 20 changes of one answer, each timed from the click to the answer's update.
+CHANGES = """async () => {
+  const answer = document.querySelector('#decide-answer');
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    const input = document.querySelector(i % 2 ? '#q-cardholder_is_minor-true'
+                                                : '#q-cardholder_is_minor-false');
+    const done = new Promise(resolve => new MutationObserver((_, obs) => {
+      if (answer.getAttribute('aria-busy') === 'false') { obs.disconnect(); resolve(); }
+    }).observe(answer, {attributes: true, attributeFilter: ['aria-busy']}));
+    const t0 = performance.now();
+    input.click();
+    await done;
+    await new Promise(requestAnimationFrame);  // until the answer is painted
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def report(f: dict[str, list[float]]) -> None:
+    m = {k: median(v) for k, v in f.items()}
+
+    def row(label: str, value: str, target: str = "") -> None:
+        print(f"  {label:<58} {value:>14}  {target}")
+
+    def ok(flag: bool) -> str:
+        return "ok" if flag else "MISSED"
+
+    print(f"Decision tool benchmark: headless Chromium, 127.0.0.1, medians of {RUNS} runs")
+    print("Engine ready (navigation start to ready)")
+    row("bare Pyodide boot page, cold", f"{m['bare_cold']:.0f} ms")
+    row("tool page /decide/, cold", f"{m['tool_cold']:.0f} ms")
+    r = m["tool_cold"] / m["bare_cold"]
+    row("ratio tool / bare, cold", f"{r:.2f}", f"target <= 1.10 {ok(r <= 1.10)}")
+    row("bare Pyodide boot page, warm", f"{m['bare_warm']:.0f} ms")
+    row("tool page /decide/, warm", f"{m['tool_warm']:.0f} ms")
+    r = m["tool_warm"] / m["bare_warm"]
+    row("ratio tool / bare, warm", f"{r:.2f}", f"target <= 1.10 {ok(r <= 1.10)}")
+    for kind in ("cold", "warm"):
+        row(
+            f"  tool, {kind}: worker created at / Pyodide boot / wheel unpack / engine import",
+            f"{m[f'worker_start_{kind}']:.0f} / {m[f'phase_pyodide_{kind}']:.0f} / "
+            f"{m[f'phase_unpack_{kind}']:.0f} / {m[f'phase_import_{kind}']:.0f} ms",
+        )
+    print("Form usable before Python")
+    row("plain page /policy/ load event end, cold", f"{m['plain_cold']:.0f} ms")
+    row("tool form usable, cold", f"{m['form_usable_cold']:.0f} ms")
+    r = m["form_usable_cold"] / m["plain_cold"]
+    row("ratio form usable / plain page, cold", f"{r:.2f}", f"target <= 1.2 {ok(r <= 1.2)}")
+    row("plain page /policy/ load event end, warm", f"{m['plain_warm']:.0f} ms")
+    row("tool form usable, warm", f"{m['form_usable_warm']:.0f} ms")
+    r = m["form_usable_warm"] / m["plain_warm"]
+    row("ratio form usable / plain page, warm", f"{r:.2f}", f"target <= 1.2 {ok(r <= 1.2)}")
+    print("Once ready")
+    row(
+        "change to answer on screen (median of 20, median of runs)",
+        f"{m['change_to_answer']:.1f} ms",
+        f"target <= 50 ms {ok(m['change_to_answer'] <= 50)}",
+    )
+    row(
+        "return visit via instant navigation, to the answer",
+        f"{m['return_visit']:.0f} ms",
+        f"(cold start: {m['tool_cold']:.0f} ms)",
+    )
+    print("Main thread while the engine starts (form usable to ready; bare: first paint to ready)")
+    for kind in ("cold", "warm"):
+        v = m[f"longest_task_{kind}"]
+        row(
+            f"longest task, tool, {kind} (0 = none over 50 ms)",
+            f"{v:.0f} ms",
+            f"target <= 50 ms {ok(v <= 50)}",
+        )
+        row(
+            f"  for comparison: bare Pyodide page, {kind}",
+            f"{m[f'bare_longest_task_{kind}']:.0f} ms",
+        )
+    print("Weight")
+    row(
+        "tool page until ready, cold: requests / MB",
+        f"{m['tool_requests_cold']:.0f} / {m['tool_bytes_cold'] / 1e6:.2f}",
+        f"(Pyodide {m['tool_pyodide_bytes_cold'] / 1e6:.2f} MB)",
+    )
+    row(
+        "tool page, warm: requests / MB",
+        f"{m['tool_requests_warm']:.0f} / {m['tool_bytes_warm'] / 1e6:.2f}",
+    )
+    row(
+        "plain page /policy/, cold: requests / MB",
+        f"{m['plain_requests_cold']:.0f} / {m['plain_bytes_cold'] / 1e6:.2f}",
+        f"Pyodide bytes: {m['plain_pyodide_bytes_cold']:.0f}",
+    )
+    row(
+        "plain page /policy/, warm: requests / MB",
+        f"{m['plain_requests_warm']:.0f} / {m['plain_bytes_warm'] / 1e6:.2f}",
+    )
+    row(
+        "bare Pyodide boot page: requests cold / warm",
+        f"{m['bare_requests_cold']:.0f} / {m['bare_requests_warm']:.0f}",
+    )
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = Path(tmp) / "site"
+        server, base = serve(site_dir.parent)  # bound first: the site is built for its address
+        server.shutdown()
+        server.server_close()
+        port = int(base.rsplit(":", 1)[1].strip("/"))
+        build_site(site_dir, base)
+        bare = site_dir / "bench-bare"
+        shutil.copytree(ROOT / "bench" / "bare", bare)
+        (bare / "bare.mjs").write_text(
+            (bare / "bare.mjs").read_text().replace("VERSION", pyodide_version())
+        )
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir))
+        )
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as pw:
+                figures = bench(pw, base)
+        finally:
+            server.shutdown()
+            server.server_close()
+    report(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
