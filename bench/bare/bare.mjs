@@ -2,8 +2,9 @@
 // bench/tool.py replaces VERSION with the pinned Pyodide version when it copies this file.
 const pyodideUrl = new URL("../generated/pyodide/VERSION/", location).href;
 const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
-worker.onmessage = () => {
-  performance.mark("bare-ready");
+performance.mark("bare-worker-start");
+worker.onmessage = ({ data }) => {
+  performance.mark("bare-ready", { detail: data });
   document.getElementById("state").textContent = "ready";
 };
 worker.postMessage({ pyodideUrl });

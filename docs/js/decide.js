@@ -323,13 +323,17 @@
     if (!performance.getEntriesByName("decide-form-usable").length) performance.mark("decide-form-usable");
   }
 
-  // Start the engine at once when the first page is the tool (this script runs at the end of the
-  // body, before Material's first document$ emission): Pyodide's boot is the long pole.
+  // This script is loaded `async` at the end of the body: it may run before Material's bundle, but
+  // the tool's HTML is already parsed. Start the engine at once: Pyodide's boot is the long pole.
   var first = document.getElementById("decide-tool");
   if (first) startEngine(first);
 
-  // Material emits document$ for the first page and after every instant navigation.
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  // Material emits document$ for the first page and after every instant navigation. Its bundle is
+  // a plain script, so it has run by DOMContentLoaded; without it (another theme), mount once.
+  function subscribe() {
+    if (typeof document$ !== "undefined") document$.subscribe(mount);
+    else mount();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+  else subscribe();
 })();
