@@ -313,7 +313,7 @@ def report(f: dict[str, list[float]]) -> None:
             f"  for comparison: bare Pyodide page, {kind}",
             f"{m[f'bare_longest_task_{kind}']:.0f} ms",
         )
-    print("Weight")
+    print("Weight (requests include those answered from the browser cache; MB over the wire)")
     row(
         "tool page until ready, cold: requests / MB",
         f"{m['tool_requests_cold']:.0f} / {m['tool_bytes_cold'] / 1e6:.2f}",
