@@ -55,7 +55,7 @@
       var name = link.textContent.trim();
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "para-copy md-button";
+      button.className = "para-copy";
       button.textContent = "Copy link";
       button.setAttribute("aria-label", "Copy link to " + name);
       button.addEventListener("click", function () {
