@@ -83,6 +83,8 @@ def test_not_found_address_gets_the_sites_404_page(site, page) -> None:
     response = page.goto(base + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"
+    listed = page.locator(".not-found-pages a").all_inner_texts()
+    assert listed[0] == "Home" and "Confidentiality Policy" in listed and len(listed) == 9, listed
     # The 404 page's links work from any depth: follow one.
     page.locator("article a", has_text="Handling requests").click()
     page.wait_for_url("**/handling-requests/")

@@ -61,7 +61,11 @@
       button.addEventListener("click", function () {
         var url = new URL(link.getAttribute("href"), window.location.href).href;
         copyText(url).then(
-          function () { announce(status, "Link to " + name + " copied: " + url); },
+          function () {
+            announce(status, "Link to " + name + " copied: " + url);
+            button.textContent = "Link copied";
+            window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+          },
           function () { announce(status, "Could not copy. The link to " + name + " is " + url); }
         );
       });
