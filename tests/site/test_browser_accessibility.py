@@ -79,7 +79,7 @@ def test_copy_link_works_by_keyboard(site, browser) -> None:
         pytest.fail("the Copy link button for Bullet 2 cannot be reached with Tab")
     page.keyboard.press("Enter")
     # Confirmed where the reader is looking, and to screen readers in a status message.
-    page.wait_for_function("document.activeElement.textContent === 'Link copied'", timeout=3000)
+    page.wait_for_function("() => document.activeElement.textContent === 'Link copied'", timeout=3000)
     status = page.locator("#paragraph-link-status")
     expected = base + "policy/#bullet-2"
     status.filter(has_text=expected).wait_for()
