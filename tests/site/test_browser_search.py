@@ -32,14 +32,21 @@ def search_page(site, browser):
 def test_search_finds_what_a_person_would_type(search_page, query: str, expected: str) -> None:
     base, page = search_page
     box = page.locator(".md-search__input")
+    meta = page.locator(".md-search-result__meta")
     box.click()
     box.press("Control+a")
     box.press("Backspace")
-    page.keyboard.type(query, delay=10)
-    meta = page.locator(".md-search-result__meta")
+    # Wait until the previous query's results are gone, so the results read below are this query's.
     page.wait_for_function(
-        "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        "() => !/matching document/i.test(document.querySelector('.md-search-result__meta').textContent)"
     )
+    page.keyboard.type(query, delay=10)
+    page.wait_for_function(
+        """(query) => document.querySelector('.md-search__input').value === query
+            && /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)""",
+        arg=query,
+    )
+    page.wait_for_timeout(300)  # let the last keystroke's results replace a partial query's
     assert "No matching" not in meta.inner_text(), f"{query}: {meta.inner_text()}"
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     pages = {link.split("#")[0] for link in links}
