@@ -247,3 +247,18 @@ def _build_with(config_file: Path, site_dir: Path) -> Path:
 
     build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
     return site_dir
+
+
+def test_every_page_has_valid_front_matter_with_title_and_description() -> None:
+    """MkDocs silently ignores front matter that is not valid YAML (Zensical refuses to build)."""
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        text = path.read_text()
+        assert text.startswith("---\n"), path.name
+        meta = yaml.safe_load(text.split("---\n", 2)[1])
+        assert isinstance(meta, dict) and meta.get("title") and meta.get("description"), path.name
+
+
+def test_descriptions_reach_the_built_pages(site) -> None:
+    _, site_dir = site
+    privacy = (site_dir / "privacy/index.html").read_text()
+    assert '<meta name="description" content="The Confidentiality Policy in plain language: who' in privacy
