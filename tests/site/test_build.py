@@ -262,3 +262,13 @@ def test_descriptions_reach_the_built_pages(site) -> None:
     _, site_dir = site
     privacy = (site_dir / "privacy/index.html").read_text()
     assert '<meta name="description" content="The Confidentiality Policy in plain language: who' in privacy
+
+
+def test_every_abbreviation_is_explained_in_the_glossary(site) -> None:
+    _, site_dir = site
+    defined = re.findall(r"^\*\[([^\]]+)\]: ", (ROOT / "includes/abbreviations.md").read_text(), re.M)
+    assert len(defined) >= 5
+    glossary = (site_dir / "glossary/index.html").read_text()
+    terms = {_text(t) for t in re.findall(r"<dt[^>]*>(.*?)</dt>", glossary, flags=re.S)}
+    missing = [a for a in defined if a not in terms]
+    assert not missing, f"abbreviations with no glossary entry: {missing}"
