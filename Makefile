@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup serve test lint bench chromium
+.PHONY: setup serve test lint bench chromium screenshots
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -34,3 +34,7 @@ test: setup chromium lint
 bench: setup chromium
 	$(PY) bench/engine.py
 	$(PY) bench/tool.py
+
+# Screenshots of the home and policy pages and the policy printed to PDF, into screenshots/ (git-ignored).
+screenshots: setup chromium
+	$(PY) -m pytest tests/site/test_browser_print.py -q -k screenshots

@@ -3,8 +3,8 @@
 `tool_site` builds the site once for its own loopback server, which sends a
 Content-Security-Policy header on every response (pages, the worker's script, Pyodide's files).
 A header is stricter than the site's `<meta>` CSP: it also binds the worker. Its script-src allows
-only 'self', 'wasm-unsafe-eval' and the hashes of the served page's inline scripts, as the site's
-meta CSP does.
+only 'self', 'wasm-unsafe-eval' and the hashes of the served page's inline scripts; the other
+directives are the site's (site_overrides/main.html). Both policies apply: a page must satisfy each.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ def csp_for(html: bytes) -> str:
     return (
         "default-src 'self'; "
         f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-        "worker-src 'self'; connect-src 'self'; img-src 'self' data:; "
-        "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'"
+        "worker-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 
 

@@ -1,0 +1,131 @@
+"""Small helpers shared by the site tests: reading the built HTML, the site's pages, axe-core."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# The pages a visitor can reach, by their address under the site root (the nav, in order, then 404).
+PAGES = [
+    "",
+    "privacy/",
+    "decide/",
+    "handling-requests/",
+    "policy/",
+    "law/",
+    "review-notes/",
+    "glossary/",
+    "about/",
+    "404.html",
+]
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every HTML page in the built site, as an address relative to the site root."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+def page_file(site_dir: Path, address: str) -> Path:
+    return site_dir / (address + "index.html" if address == "" or address.endswith("/") else address)
+
+
+class Element:
+    def __init__(self, tag: str, attrs: dict[str, str], line: int) -> None:
+        self.tag, self.attrs, self.line = tag, attrs, line
+
+
+class PageParser(HTMLParser):
+    """Collects ids, elements with their attributes, headings, inline scripts and text by element id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.elements: list[Element] = []
+        self.headings: list[tuple[int, str]] = []
+        self.scripts: list[tuple[dict[str, str], str]] = []
+        self._script: dict[str, str] | None = None
+        self._script_text: list[str] = []
+        self._heading: list | None = None
+        self.raw = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        self.elements.append(Element(tag, a, self.getpos()[0]))
+        if "id" in a:
+            self.ids.add(a["id"])
+        if a.get("name") and tag == "a":
+            self.ids.add(a["name"])
+        if tag == "script":
+            self._script, self._script_text = a, []
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = [int(tag[1]), []]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script, "".join(self._script_text)))
+            self._script = None
+        if re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
+            self.headings.append((self._heading[0], "".join(self._heading[1]).strip()))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_text.append(data)
+        if self._heading is not None:
+            self._heading[1].append(data)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.raw = path.read_text(encoding="utf-8")
+    parser.feed(parser.raw)
+    return parser
+
+
+def sha256_source(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def csp_of(html: str) -> str:
+    match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert match, "no Content-Security-Policy meta"
+    return match.group(1)
+
+
+def csp_directives(csp: str) -> dict[str, list[str]]:
+    out = {}
+    for part in csp.split(";"):
+        words = part.split()
+        if words:
+            out[words[0]] = words[1:]
+    return out
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's violations on the current page (WCAG 2.0/2.1/2.2 A and AA, and best practices).
+
+    Waits for running transitions to end first: mid-fade colours are not what a reader sees."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000
+    )
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: "tag", values: tags},
+                                               resultTypes: ["violations"]});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary)}));
+        }""",
+        AXE_TAGS,
+    )

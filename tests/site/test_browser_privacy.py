@@ -1,0 +1,92 @@
+"""Privacy, in a real browser, on every built page: no request to any other host, no cookies, nothing in
+browser storage, and no Content-Security-Policy violation (so the CSP blocks nothing the site needs)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from site_helpers import html_pages
+
+pytestmark = pytest.mark.browser
+
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile
+    + ":" + e.lineNumber);
+});
+"""
+
+STORAGE = "() => [localStorage.length, sessionStorage.length, document.cookie]"
+
+
+def _record(page, base: str) -> list[str]:
+    """Start recording requests that leave the test server; return the (live) list."""
+    origin = urlsplit(base).netloc
+    foreign: list[str] = []
+    page.on("request", lambda r: urlsplit(r.url).netloc != origin and foreign.append(r.url))
+    return foreign
+
+
+def test_every_page_stays_on_its_own_origin(site, browser) -> None:
+    base, site_dir = site
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    foreign = _record(page, base)
+    local: list[str] = []
+    page.on("request", lambda r: local.append(r.url))
+    pages = html_pages(site_dir)
+    assert len(pages) >= 10
+    problems = []
+    for address in pages:
+        page.goto(base + address, wait_until="networkidle")
+        violations = page.evaluate("window.__cspViolations")
+        if violations:
+            problems.append(f"{address}: CSP blocked {violations}")
+        if page.evaluate(STORAGE) != [0, 0, ""]:
+            problems.append(f"{address}: storage or cookies {page.evaluate(STORAGE)}")
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not problems, "\n".join(problems)
+    assert context.cookies() == []
+    assert any("bundle" in url for url in local)  # the recording did see the page's own requests
+    context.close()
+
+
+def test_search_palette_and_instant_navigation_store_nothing(site, browser) -> None:
+    """Using the site (search, switching colour scheme, moving between pages) stores nothing."""
+    base, _ = site
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    foreign = _record(page, base)
+    page.goto(base, wait_until="networkidle")
+    page.locator("label.md-header__button[for='__palette_1']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.locator(".md-search__input").click()
+    page.keyboard.type("subpoena")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Confidentiality Policy").first.click()
+    page.wait_for_url("**/policy/")
+    page.wait_for_selector(".para-copy")
+    assert page.evaluate("window.__cspViolations") == []
+    assert page.evaluate(STORAGE) == [0, 0, ""]
+    assert context.cookies() == []
+    assert not foreign, foreign
+    context.close()
+
+
+def test_not_found_address_gets_the_sites_404_page(site, page) -> None:
+    base, _ = site
+    response = page.goto(base + "no/such/page/", wait_until="networkidle")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    listed = page.locator(".not-found-pages a").all_inner_texts()
+    assert listed[0] == "Home" and "Confidentiality Policy" in listed and len(listed) == 9, listed
+    # The 404 page's links work from any depth: follow one.
+    page.locator("article a", has_text="Handling requests").click()
+    page.wait_for_url("**/handling-requests/")
+    # Instant navigation changes the address first, then the content: wait for the new heading.
+    page.locator("h1", has_text="Handling requests").wait_for()

@@ -1,0 +1,277 @@
+"""The built site, read as files: strict build, links and anchors, headings, content contracts."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+from site_helpers import PAGES, ROOT, html_pages, page_file, parse
+
+# The anchors the decision engine cites: a contract, never to be renamed or removed.
+POLICY_ANCHORS = [
+    "policy-title", "paragraph-1", "paragraph-2", "bullet-1", "bullet-2", "bullet-3", "bullet-4",
+    "bullet-5", "paragraph-3", "related-documents",
+]
+LAW_ANCHORS = [
+    "us-constitution", "amendment-1", "amendment-4", "amendment-14", "iowa-code-22", "iowa-code-22-7",
+    "iowa-code-22-7-13", "attorney-general-2006", "iowa-code-22-7-14", "iowa-code-22-1-2",
+    "iowa-code-22-2-2", "iowa-code-22-8-1", "iowa-code-599-1", "pending-bills", "hf-2136", "ala",
+    "ala-code-of-ethics", "ala-library-bill-of-rights", "ala-policy-on-confidentiality",
+]
+
+
+def test_strict_build_prints_no_warning(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
+        cwd=ROOT, capture_output=True, text=True, env=env, check=False,
+    )
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+    assert "WARNING" not in output and "ERROR" not in output, output
+
+
+def test_every_nav_page_is_built(site) -> None:
+    _, site_dir = site
+    built = set(html_pages(site_dir))
+    assert set(PAGES) <= built, f"missing: {set(PAGES) - built}"
+
+
+def test_every_internal_link_and_anchor_resolves(site) -> None:
+    base, site_dir = site
+    broken = []
+    for address in html_pages(site_dir):
+        page = parse(page_file(site_dir, address))
+        # 404.html is served at any depth, so its links are absolute; resolve from the site root.
+        here = urljoin(base, address)
+        for el in page.elements:
+            for attr in ("href", "src"):
+                target = el.attrs.get(attr)
+                if not target or target.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                    continue
+                url = urljoin(here, target)
+                if not url.startswith(base):
+                    assert urlsplit(url).scheme in ("http", "https"), url
+                    continue  # an outside link (never loaded: see the privacy tests)
+                parts = urlsplit(url)
+                rel = unquote(parts.path[len(urlsplit(base).path):])
+                file = page_file(site_dir, rel)
+                if not file.is_file():
+                    broken.append(f"{address or '/'} line {el.line}: {target} (no file {rel})")
+                    continue
+                if parts.fragment and file.suffix == ".html":
+                    if parts.fragment not in parse(file).ids:
+                        broken.append(f"{address or '/'} line {el.line}: {target} (no anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_citation_anchors_exist(site) -> None:
+    _, site_dir = site
+    assert set(POLICY_ANCHORS) <= parse(site_dir / "policy/index.html").ids
+    assert set(LAW_ANCHORS) <= parse(site_dir / "law/index.html").ids
+
+
+@pytest.mark.parametrize("address", PAGES)
+def test_headings_in_order_and_language_set(site, address: str) -> None:
+    _, site_dir = site
+    page = parse(page_file(site_dir, address))
+    assert re.search(r'<html[^>]* lang="en"', page.raw), "lang not set"
+    levels = [level for level, _ in page.headings]
+    assert levels and levels[0] == 1, page.headings
+    assert levels.count(1) == 1, page.headings
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, f"heading jumps from h{before} to h{after}: {page.headings}"
+
+
+def _text(html: str) -> str:
+    """Visible text of an HTML fragment, whitespace collapsed (abbr tags and entities undone)."""
+    import html as htmllib
+
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def _article(html: str) -> str:
+    return html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+
+
+def _sections(html: str) -> list[tuple[str, str]]:
+    """(h2 text, html up to the next h2) for the article of a built page."""
+    article = _article(html)
+    parts = re.split(r"(<h2[^>]*>.*?</h2>)", article, flags=re.S)
+    return [(_text(parts[i]).rstrip("¶").strip(), parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
+
+
+def _anchor_links(fragment: str) -> list[str]:
+    return re.findall(r'href="\.\./(?:policy|law)/#([a-z0-9-]+)"', fragment)
+
+
+def test_every_patron_statement_links_to_the_policy_or_law(site) -> None:
+    """Each paragraph of "Your privacy" links to where it comes from; a list may rely on the sentence
+    that introduces it."""
+    _, site_dir = site
+    sections = _sections((site_dir / "privacy/index.html").read_text())
+    assert len(sections) >= 8
+    cites = re.compile(r'href="\.\./(policy|law|about)/#[a-z0-9-]+"')
+    for title, body in sections:
+        if title == "This website":
+            assert 'href="../about/#your-privacy-on-this-site"' in body
+            continue
+        previous = ""
+        for block in re.findall(r"<p>.*?</p>|<ul>.*?</ul>", body, flags=re.S):
+            if block.startswith("<p>"):
+                assert cites.search(block) or _text(block).endswith(":"), f"{title}: {_text(block)}"
+            else:
+                items = re.findall(r"<li>(.*?)</li>", block, flags=re.S)
+                assert all(cites.search(i) for i in items) or cites.search(previous), title
+            previous = block
+
+
+def test_every_staff_step_cites_its_paragraph(site) -> None:
+    _, site_dir = site
+    sections = _sections((site_dir / "handling-requests/index.html").read_text())
+    titles = [title for title, _ in sections]
+    for needed in ("police", "card", "parent", "subpoena"):
+        assert any(needed in t.lower() for t in titles), (needed, titles)
+    for title, body in sections:
+        assert _anchor_links(body), f"step without a citation: {title}"
+    police = next(body for title, body in sections if "police" in title.lower())
+    assert "Library Director" in police and "do not confirm or deny whether a person is a cardholder" in police
+
+
+def _quotes(html: str) -> list[str]:
+    """Each paragraph of each block quote, as text."""
+    return [
+        _text(p)
+        for q in re.findall(r"<blockquote>(.*?)</blockquote>", html, flags=re.S)
+        for p in re.findall(r"<p>(.*?)</p>", q, flags=re.S)
+    ]
+
+
+@pytest.mark.parametrize("address", ["review-notes/", "glossary/", "privacy/"])
+def test_quoted_words_appear_verbatim_in_the_policy_or_law(site, address: str) -> None:
+    """Block quotes, and phrases in double quotes, are the policy's or the law's exact words."""
+    _, site_dir = site
+    sources = _text((site_dir / "policy/index.html").read_text()) + _text(
+        (site_dir / "law/index.html").read_text()
+    )
+    article = _article((site_dir / address / "index.html").read_text())
+    phrases = [q for q in re.findall(r"\"([^\"]*)\"", _text(article)) if len(q) >= 15]
+    quoted = _quotes(article) + phrases
+    assert quoted
+    for q in quoted:
+        assert q.strip() in sources, f"not verbatim in the policy or law: {q!r}"
+
+
+def test_review_notes_show_each_tension_side_by_side(site) -> None:
+    _, site_dir = site
+    sections = _sections((site_dir / "review-notes/index.html").read_text())
+    assert len(sections) == 5, [t for t, _ in sections]
+    for title, body in sections:
+        assert body.count('class="side-by-side"') == 1, title
+        columns = body.split('class="side-by-side"', 1)[1]
+        assert _quotes(columns), f"no quoted text: {title}"
+        assert _anchor_links(columns), f"no link to the quoted text: {title}"
+    poole = next(body for title, body in sections if "subpoena" in title.lower())
+    assert "Poole, 2003" in poole and "counsel" in poole
+
+
+def test_home_has_the_three_entry_points(site) -> None:
+    _, site_dir = site
+    home = (site_dir / "index.html").read_text()
+    article = _article(home)
+    intro = _text(re.search(r"</h1>\s*<p>(.*?)</p>", article, flags=re.S).group(1))
+    assert intro.count(". ") + 1 == 2, intro  # what this is, in two sentences
+    for href in ('"privacy/"', '"decide/"', '"handling-requests/"', '"policy/"', '"law/"',
+                 '"review-notes/"'):
+        assert f"href={href}" in article, href
+
+
+def test_glossary_abbreviations_have_tooltips_across_the_site(site) -> None:
+    _, site_dir = site
+    for address in ("law/", "glossary/", "review-notes/", "about/"):
+        html = (site_dir / address / "index.html").read_text()
+        assert re.search(r'<abbr title="[^"]+">', html), address
+    law = (site_dir / "law/index.html").read_text()
+    assert '<abbr title="American Library Association">ALA</abbr>' in law
+    glossary = _text((site_dir / "glossary/index.html").read_text())
+    for term in ("Custodian", "Court order", "Subpoena", "Search warrant", "National security letter",
+                 "Minor", "Cardholder"):
+        assert term in glossary, term
+
+
+def test_about_gives_contact_and_says_not_legal_advice(site) -> None:
+    _, site_dir = site
+    about = _text((site_dir / "about/index.html").read_text())
+    assert "805 1st St East, Independence, Iowa 50644" in about
+    assert "319-334-2470" in about
+    assert "not legal advice" in about
+    assert "No cookies" in about
+
+
+def test_unknown_facts_show_nothing_until_set(site, tmp_path: Path) -> None:
+    _, site_dir = site
+    for address in PAGES:
+        html = page_file(site_dir, address).read_text()
+        assert "Library facts" not in html and "library-facts" not in html, address
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    assert {"policy_adopted", "library_director", "board_of_trustees",
+            "security_camera_policy_url"} <= set(config["extra"])
+    filled = dict(config)
+    filled["extra"] = {
+        "policy_adopted": "TEST-DATE", "library_director": "TEST-DIRECTOR",
+        "board_of_trustees": ["TEST-TRUSTEE-1", "TEST-TRUSTEE-2"],
+        "security_camera_policy_url": "https://example.org/test-cameras",
+    }
+    filled["docs_dir"] = str(ROOT / "docs")
+    filled["theme"] = {**config["theme"], "custom_dir": str(ROOT / "site_overrides")}
+    # Paths relative to mkdocs.yml's folder (the decision tool's hook, its watch list) made absolute.
+    filled["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    filled["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
+    alt = tmp_path / "mkdocs.yml"
+    alt.write_text(yaml.safe_dump(filled))
+    out = _build_with(alt, tmp_path / "site")
+    policy = (out / "policy/index.html").read_text()
+    for value in ("TEST-DATE", "TEST-DIRECTOR", "TEST-TRUSTEE-2", 'href="https://example.org/test-cameras"'):
+        assert value in policy, value
+    assert "TEST-DATE" not in (out / "law/index.html").read_text()
+
+
+def _build_with(config_file: Path, site_dir: Path) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
+    return site_dir
+
+
+def test_every_page_has_valid_front_matter_with_title_and_description() -> None:
+    """MkDocs silently ignores front matter that is not valid YAML (Zensical refuses to build)."""
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        text = path.read_text()
+        assert text.startswith("---\n"), path.name
+        meta = yaml.safe_load(text.split("---\n", 2)[1])
+        assert isinstance(meta, dict) and meta.get("title") and meta.get("description"), path.name
+
+
+def test_descriptions_reach_the_built_pages(site) -> None:
+    _, site_dir = site
+    privacy = (site_dir / "privacy/index.html").read_text()
+    assert '<meta name="description" content="The Confidentiality Policy in plain language: who' in privacy
+
+
+def test_every_abbreviation_is_explained_in_the_glossary(site) -> None:
+    _, site_dir = site
+    defined = re.findall(r"^\*\[([^\]]+)\]: ", (ROOT / "includes/abbreviations.md").read_text(), re.M)
+    assert len(defined) >= 5
+    glossary = (site_dir / "glossary/index.html").read_text()
+    terms = {_text(t) for t in re.findall(r"<dt[^>]*>(.*?)</dt>", glossary, flags=re.S)}
+    missing = [a for a in defined if a not in terms]
+    assert not missing, f"abbreviations with no glossary entry: {missing}"
