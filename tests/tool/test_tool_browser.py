@@ -272,3 +272,19 @@ def test_print_shows_only_the_decision_with_date_and_quotes(ready_tool):
     assert "Printed" in printed and "A parent or guardian" in printed
     page.emulate_media(media="screen")
     assert not page.is_visible(".decide-print-only")
+
+
+def test_first_visit_to_the_tool_via_instant_navigation(tool_page, tool_site):
+    """Arriving at the tool from another page of the site (no full page load) starts one engine."""
+    base, _ = tool_site
+    page = tool_page
+    wasm: list[str] = []
+    page.on("request", lambda r: r.url.endswith(".wasm") and wasm.append(r.url))
+    page.goto(base + "policy/")
+    page.evaluate("() => { window.__same_document = true; }")
+    page.click("a.md-nav__link[href$='decide/']")
+    wait_ready(page)
+    answer_scenario(page, {"requester": "cardholder", "record": "borrowing_history", "facts": {}})
+    assert outcome(page) == "release"
+    assert page.evaluate("() => window.__same_document === true")
+    assert len(wasm) == 1
