@@ -131,9 +131,6 @@ def form_html(vocab: dict, wheel_url: str, pyodide_url: str) -> str:
             '<div id="decide-live" class="decide-visually-hidden" role="status" '
             'aria-live="polite"></div>',
             "</div>",
-            # Starts the engine while the page is still parsed, before Material's scripts (the page
-            # is /decide/, so the site root is ../); decide-engine.js explains why it runs twice.
-            '<script src="../js/decide-engine.js"></script>',
             "",
         ]
     )

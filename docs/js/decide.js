@@ -1,14 +1,60 @@
 // The decision tool's page script: routing and presentation only. Every decision, including which
 // questions matter, comes from policy_engine running in a Web Worker (decide-worker.mjs).
 //
-// Loaded on every page (extra_javascript, after decide-engine.js) but does nothing unless the page
-// holds #decide-tool. Material's instant navigation swaps pages without reloading scripts: the worker
-// is created once per visit and kept, so a return to the tool answers at once.
+// Loaded on every page (extra_javascript) but does nothing unless the page holds #decide-tool, so plain
+// pages fetch no Pyodide byte. Material's instant navigation swaps pages without reloading scripts:
+// the worker is created once per visit and kept, so a return to the tool answers at once.
 (function () {
   "use strict";
 
-  var engine = window.decideEngine; // the one worker of this visit (decide-engine.js)
-  var SITE_ROOT = engine.siteRoot;
+  // This file lives at <site root>/js/decide.js: the site root is one folder up.
+  var SITE_ROOT = new URL("..", document.currentScript.src);
+  var START_TIMEOUT_MS = 90000; // a last resort: show the error state rather than spin forever
+
+  var engine = null; // the one worker of this visit: {worker, state, message, view, nextId}
+
+  function startEngine(root) {
+    engine = { worker: null, state: "loading", message: "", view: null, nextId: 1 };
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      setEngineState("error", "this browser cannot run WebAssembly in a worker");
+      return;
+    }
+    try {
+      engine.worker = new Worker(new URL("js/decide-worker.mjs", SITE_ROOT), { type: "module" });
+    } catch (error) {
+      setEngineState("error", String(error));
+      return;
+    }
+    engine.worker.onmessage = function (event) {
+      var data = event.data;
+      if (data.type === "ready") {
+        performance.mark("decide-engine-ready", { detail: data.phases }); // for bench/tool.py
+        setEngineState("ready", "");
+      }
+      else if (data.type === "error") setEngineState("error", data.message);
+      else if (data.type === "decision" && engine.view) engine.view.receive(data.id, data.decision);
+    };
+    engine.worker.onerror = function (event) {
+      setEngineState("error", event.message || "the engine's script could not start");
+    };
+    performance.mark("decide-worker-start");
+    engine.worker.postMessage({
+      type: "init",
+      pyodideUrl: new URL(root.dataset.pyodide, SITE_ROOT).href,
+      wheelUrl: new URL(root.dataset.wheel, SITE_ROOT).href,
+    });
+    setTimeout(function () {
+      if (engine.state === "loading") setEngineState("error", "it took too long to start");
+    }, START_TIMEOUT_MS);
+  }
+
+  function setEngineState(state, message) {
+    if (engine.state === "error") return; // an error is final for this visit
+    engine.state = state;
+    engine.message = message;
+    if (state === "error" && engine.worker) engine.worker.terminate();
+    if (engine.view) engine.view.engineChanged();
+  }
 
   // One view per rendering of the tool page (instant navigation re-creates the DOM).
   function View(root) {
@@ -270,16 +316,20 @@
   function mount() {
     var root = document.getElementById("decide-tool");
     if (!root) return;
-    engine.start(root); // already started by the tool page's own script, unless that failed
+    if (!engine) startEngine(root);
     var view = new View(root);
     engine.view = view;
     view.mount();
     if (!performance.getEntriesByName("decide-form-usable").length) performance.mark("decide-form-usable");
   }
 
+  // This script is loaded `async` at the end of the body: it may run before Material's bundle, but
+  // the tool's HTML is already parsed. Start the engine at once: Pyodide's boot is the long pole.
+  var first = document.getElementById("decide-tool");
+  if (first) startEngine(first);
+
   // Material emits document$ for the first page and after every instant navigation. Its bundle is
   // a plain script, so it has run by DOMContentLoaded; without it (another theme), mount once.
-  // (Loaded `async`, this script may run before the bundle.)
   function subscribe() {
     if (typeof document$ !== "undefined") document$.subscribe(mount);
     else mount();
