@@ -88,6 +88,8 @@
     return params;
   };
 
+  function twice(name) { return "“" + name + "” is given more than once"; }
+
   // Returns a list of problems; on any problem the form is left clean.
   View.prototype.applyParams = function (params) {
     var problems = [];
@@ -99,7 +101,7 @@
       if (!group) problems.push("“" + name + "” is not a question this tool asks");
       else if (!group.querySelector('input[value="' + CSS.escape(value) + '"]'))
         problems.push("“" + value + "” is not an answer to “" + group.querySelector("legend").textContent + "”");
-      else if (params.getAll(name).length > 1) problems.push("“" + name + "” is given more than once");
+      else if (params.getAll(name).length > 1 && problems.indexOf(twice(name)) < 0) problems.push(twice(name));
     });
     if (problems.length) return problems;
     params.forEach(function (value, name) {
