@@ -82,9 +82,12 @@ def test_citation_link_lands_on_its_paragraph(ready_tool):
         },
     )
     link = page.locator("#decide-answer a.decide-cite").first
-    fragment = urlsplit(link.get_attribute("href")).fragment
-    link.click()
-    page.wait_for_function("f => location.hash === '#' + f", arg=fragment)
+    href = link.get_attribute("href")
+    fragment = urlsplit(href).fragment
+    link.focus()  # followed by keyboard: no sticky header can come between pointer and link
+    page.keyboard.press("Enter")
+    page.wait_for_url(href)
+    page.wait_for_selector(f"[id='{fragment}']", state="attached")
     assert page.locator(f"[id='{fragment}']").count() == 1
 
 
