@@ -100,7 +100,12 @@ def form_html(vocab: dict, wheel_url: str, pyodide_url: str) -> str:
     ]
     for f in vocab["facts"]:
         choices = [_choice(f["id"], fact_value(v["value"]), v["label"]) for v in f["values"]]
-        groups.append(_group(f["id"], f["question"], f.get("help", ""), choices, fact=True))
+        help_text = f.get("help", "")
+        default = f.get("if_not_given")
+        if default is not None:  # the engine reads an unanswered question this way: say so
+            label = next(v["label"] for v in f["values"] if v["value"] == default)
+            help_text = f"{help_text} Left unanswered, this counts as “{label}”.".strip()
+        groups.append(_group(f["id"], f["question"], help_text, choices, fact=True))
     outcomes = json.dumps({o["id"]: o["label"] for o in vocab["outcomes"]})
     # One line per block, no blank lines: Markdown passes the whole <div> through untouched.
     return "\n".join(

@@ -61,6 +61,9 @@ def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
         assert f'data-fact="{fact["id"]}" hidden' in html
         for value in fact["values"]:
             assert f'id="q-{fact["id"]}-{form.fact_value(value["value"])}"' in html
+        if fact.get("if_not_given") is not None:  # how an unanswered question is read is shown
+            default = next(v for v in fact["values"] if v["value"] == fact["if_not_given"])
+            assert f"Left unanswered, this counts as “{default['label']}”" in html
     assert 'data-engine-state="loading"' in html
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
 
