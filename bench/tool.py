@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from site_build.runtime import pyodide_version  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler, build_site  # noqa: E402
 
 RUNS = 9
 # Time on each page before leaving it, the same for every kind of page: Chromium writes compiled
@@ -48,24 +48,13 @@ new PerformanceObserver(list => window.__longtasks.push(...list.getEntries().map
 """
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the base class declares it a plain dict
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".whl": "application/zip",
-    }
-
+class Handler(SiteHandler):
     def end_headers(self) -> None:
         if self.path.startswith("/generated/pyodide/") or ".whl?v=" in self.path:
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:

@@ -4,7 +4,7 @@ the policy's "copy link" working by keyboard and degrading to a plain link witho
 from __future__ import annotations
 
 import pytest
-from site_helpers import PAGES, run_axe
+from tests.site.site_helpers import PAGES, run_axe
 
 pytestmark = pytest.mark.browser
 

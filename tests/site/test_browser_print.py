@@ -5,7 +5,7 @@ README: `make screenshots`) into the git-ignored screenshots/ folder, for people
 from __future__ import annotations
 
 import pytest
-from site_helpers import ROOT
+from tests.site.site_helpers import ROOT
 
 pytestmark = pytest.mark.browser
 

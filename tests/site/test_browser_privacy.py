@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from site_helpers import html_pages
+from tests.site.site_helpers import html_pages
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from site_helpers import PAGES, ROOT, html_pages, page_file, parse
+from tests.site.site_helpers import PAGES, ROOT, html_pages, page_file, parse
 
 # The anchors the decision engine cites: a contract, never to be renamed or removed.
 POLICY_ANCHORS = [

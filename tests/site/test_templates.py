@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from site_helpers import ROOT
+from tests.site.site_helpers import ROOT
 
 OVERRIDES = ROOT / "site_overrides"
 

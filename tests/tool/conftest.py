@@ -14,14 +14,14 @@ import functools
 import hashlib
 import http.server
 import re
-import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT, SiteHandler, build_site, free_port
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 
@@ -39,16 +39,9 @@ def csp_for(html: bytes) -> str:
     )
 
 
-class ToolHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the right types, a CSP header, optionally immutable Pyodide caching."""
+class ToolHandler(SiteHandler):
+    """The site's static files with a CSP header, optionally immutable Pyodide caching."""
 
-    extensions_map = {  # noqa: RUF012 - the base class declares it a plain dict
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".whl": "application/zip",
-    }
     immutable_prefix = "/generated/pyodide/"
     cache_pyodide = False
 
@@ -66,25 +59,6 @@ class ToolHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def build_site(site_dir: Path, site_url: str) -> Path:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(
-        str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True
-    )
-    build(config)
-    return site_dir
 
 
 def serve(

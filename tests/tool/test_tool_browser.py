@@ -5,7 +5,9 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from tool_helpers import (
+
+from tests.scenarios import SCENARIOS
+from tests.tool.tool_helpers import (
     SETTLED,
     anchor_exists,
     answer_scenario,
@@ -13,8 +15,6 @@ from tool_helpers import (
     outcome_labels,
     wait_ready,
 )
-
-from tests.scenarios import SCENARIOS
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import AXE
-from tool_helpers import SETTLED, answer_scenario, outcome, wait_ready
+
+from tests.tool.conftest import AXE
+from tests.tool.tool_helpers import SETTLED, answer_scenario, outcome, wait_ready
 
 pytestmark = pytest.mark.browser
 
