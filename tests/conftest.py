@@ -76,16 +76,22 @@ def build_site(site_dir: Path, site_url: str) -> Path:
     return site_dir
 
 
+def serve(site_dir: Path, port: int, handler_cls: type[SiteHandler] = SiteHandler,
+          ) -> http.server.ThreadingHTTPServer:
+    """Serve `site_dir` on 127.0.0.1:`port` from a background thread."""
+    handler = functools.partial(handler_cls, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """(base URL, built site folder): the site built for and served from a loopback port."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     site_dir = build_site(tmp_path_factory.mktemp("site"), base)
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(site_dir, port)
     yield base, site_dir
     server.shutdown()
     server.server_close()

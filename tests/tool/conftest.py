@@ -10,17 +10,14 @@ directives are the site's (site_overrides/main.html). Both policies apply: a pag
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SiteHandler, build_site, free_port
+from tests.conftest import ROOT, SiteHandler, build_site, free_port, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
@@ -40,10 +37,7 @@ def csp_for(html: bytes) -> str:
 
 
 class ToolHandler(SiteHandler):
-    """The site's static files with a CSP header, optionally immutable Pyodide caching."""
-
-    immutable_prefix = "/generated/pyodide/"
-    cache_pyodide = False
+    """The site's static files with a CSP header on every response (it binds the worker too)."""
 
     def end_headers(self) -> None:
         path = self.translate_path(self.path)
@@ -53,22 +47,8 @@ class ToolHandler(SiteHandler):
             self.send_header("Content-Security-Policy", csp_for(Path(path).read_bytes()))
         else:
             self.send_header("Content-Security-Policy", csp_for(b""))
-        if self.cache_pyodide and self.path.startswith(self.immutable_prefix):
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
-        else:
-            self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", "no-cache")
         super().end_headers()
-
-
-
-def serve(
-    site_dir: Path, port: int, cache_pyodide: bool = False
-) -> http.server.ThreadingHTTPServer:
-    handler_cls = type("Handler", (ToolHandler,), {"cache_pyodide": cache_pyodide})
-    handler = functools.partial(handler_cls, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +57,7 @@ def tool_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     site_dir = build_site(tmp_path_factory.mktemp("tool-site"), base)
-    server = serve(site_dir, port)
+    server = serve(site_dir, port, ToolHandler)
     yield base, site_dir
     server.shutdown()
     server.server_close()
