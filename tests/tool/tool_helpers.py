@@ -7,18 +7,11 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from site_build.form import fact_value
+
 READY = "#decide-tool[data-engine-state=ready]"
 SETTLED = "#decide-answer:not([aria-busy=true])"
 ENGINE_TIMEOUT_MS = 60_000
-
-
-def value_id(value: object) -> str:
-    """The form's spelling of a fact value (as site_build.form.fact_value)."""
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def wait_ready(page) -> None:
@@ -40,7 +33,7 @@ def answer_scenario(page, scenario: dict) -> None:
         if not todo:
             return
         fact = todo[0]
-        page.check(f"#q-{fact}-{value_id(scenario['facts'][fact])}")
+        page.check(f"#q-{fact}-{fact_value(scenario['facts'][fact])}")
         answered.add(fact)
         page.wait_for_selector(SETTLED, state="attached")
 
