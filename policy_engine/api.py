@@ -11,7 +11,7 @@ import json
 from .citations import Citation
 from .engine import Decision, decide, would_change
 from .errors import InputError
-from .request import FactValue, Request, parse, parse_json
+from .request import FactValue, Request, parse_json
 from .rules import CONFIDENTIAL_RECORDS, Rule
 from .vocabulary import (
     FACTS,
@@ -99,21 +99,17 @@ def decision_dict(decision: Decision) -> dict[str, object]:
     }
 
 
-def decide_dict(data: object) -> dict[str, object]:
-    """Decide already-decoded JSON data; bad input gives the error object instead."""
+def decide_text(text: str) -> dict[str, object]:
+    """Decide one JSON request; bad input gives the error object instead, never an exception."""
     try:
-        return decision_dict(decide(parse(data)))
+        return decision_dict(decide(parse_json(text)))
     except InputError as error:
         return error.to_dict()
 
 
 def decide_json(text: str) -> str:
     """Decide one JSON request; always returns JSON (a decision or an error object)."""
-    try:
-        request = parse_json(text)
-    except InputError as error:
-        return json.dumps(error.to_dict())
-    return json.dumps(decision_dict(decide(request)))
+    return json.dumps(decide_text(text))
 
 
 def vocabulary_dict() -> dict[str, object]:

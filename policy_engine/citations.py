@@ -19,8 +19,6 @@ class Document:
 
 POLICY = Document("policy", "Confidentiality Policy", "policy/")
 IOWA_CODE = Document("iowa_code", "Code of Iowa, chapter 22", "law/")
-US_CONSTITUTION = Document("us_constitution", "Constitution of the United States", "law/")
-ALA = Document("ala", "American Library Association", "law/")
 
 # Human names for the anchors, as a trustee would cite them.
 SECTIONS: dict[str, str] = {
@@ -32,14 +30,8 @@ SECTIONS: dict[str, str] = {
     "bullet-4": "Bullet 4 (public contact information)",
     "bullet-5": "Bullet 5 (security cameras)",
     "paragraph-3": "Paragraph 3 (court orders)",
-    "iowa-code-22-7": "Iowa Code 22.7",
     "iowa-code-22-7-13": "Iowa Code 22.7(13)",
-    "iowa-code-22-1-2": "Iowa Code 22.1(2)",
-    "iowa-code-599-1": "Iowa Code 599.1",
     "hf-2136": "House File 2136 (2026, not law)",
-    "amendment-1": "First Amendment",
-    "amendment-4": "Fourth Amendment",
-    "ala-policy-on-confidentiality": "ALA Policy on Confidentiality of Library Records",
 }
 
 
@@ -64,11 +56,3 @@ def policy(anchor: str, quote: str) -> Citation:
 
 def iowa_code(anchor: str, quote: str) -> Citation:
     return Citation(IOWA_CODE, anchor, quote)
-
-
-def constitution(anchor: str, quote: str) -> Citation:
-    return Citation(US_CONSTITUTION, anchor, quote)
-
-
-def ala(anchor: str, quote: str) -> Citation:
-    return Citation(ALA, anchor, quote)

@@ -14,10 +14,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import NoReturn, TextIO
 
-from .api import decision_dict, vocabulary_dict
-from .engine import decide
+from .api import decide_text, vocabulary_dict
 from .errors import InputError
-from .request import MAX_INPUT_CHARS, parse_json
+from .request import MAX_INPUT_CHARS
 from .table import Row, compact_rows, full_rows
 from .vocabulary import FACT_IDS, OUTCOME_LABELS, TERMS_BY_ID, Outcome
 
@@ -78,22 +77,15 @@ def _read_limited(stdin: TextIO) -> str:
 
 
 def _decide_one(stdin: TextIO, stdout: TextIO) -> int:
-    result = _decide_text(_read_limited(stdin))
+    result = decide_text(_read_limited(stdin))
     _print_json(result, stdout)
     return BAD_INPUT if "error" in result else 0
-
-
-def _decide_text(text: str) -> dict[str, object]:
-    try:
-        return decision_dict(decide(parse_json(text)))
-    except InputError as error:
-        return error.to_dict()
 
 
 def _decide_jsonl(stdin: TextIO, stdout: TextIO) -> int:
     status = 0
     for line in stdin:
-        result = _decide_text(line)
+        result = decide_text(line)
         if "error" in result:
             status = BAD_INPUT
         _print_json(result, stdout)

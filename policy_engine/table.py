@@ -16,9 +16,6 @@ from .engine import Decision, decide
 from .request import FactValue, Request
 from .vocabulary import FACT_IDS, FACTS_BY_ID, RECORD_IDS, REQUESTER_IDS
 
-# A fact not named in a row is "any value".
-ANY = "any"
-
 
 @dataclass(frozen=True)
 class Row:
