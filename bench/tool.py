@@ -3,8 +3,9 @@
 Prints medians of RUNS runs, cold (a fresh browser profile: empty cache) and warm (the same
 profile, visited again), and the ratios the design sets as targets (DESIGN.md section 7):
 
-- engine ready: navigation to "engine ready" on /decide/ vs a bare page whose worker only runs
-  loadPyodide() from the same files (target <= 1.10);
+- engine ready: navigation to "engine ready" on /decide/ (Python restored from the site's snapshot,
+  see site_build/snapshot.py) vs a bare page whose worker only runs loadPyodide() from the same
+  files, starting Python the ordinary way (target <= 1.10);
 - form usable on /decide/ vs a plain page's load (/policy/, load event end) (target <= 1.2);
 - change-to-answer latency once ready (target median <= 50 ms), and a return visit to the tool via
   instant navigation (no Pyodide restart);
@@ -98,6 +99,12 @@ class Traffic:
                 pyodide += n
         return len(self.requests), total, pyodide
 
+    def snapshot_bytes(self) -> int:
+        """Bytes of the Python snapshot (part of the Pyodide bytes)."""
+        return sum(
+            r.sizes()["responseBodySize"] for r in self.requests if "/snapshot-" in r.url
+        )
+
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
@@ -172,12 +179,13 @@ def bench(pw, base: str) -> dict[str, list[float]]:
                 phases = page.evaluate(
                     "() => performance.getEntriesByName('decide-engine-ready')[0].detail"
                 )
-                for phase, ms in phases.items():
-                    add(f"phase_{phase}_{kind}", ms)
+                for phase, ms in phases.items():  # "snapshot" is true or false: 1 or 0
+                    add(f"phase_{phase}_{kind}", float(ms))
                 add(f"form_usable_{kind}", mark(page, "decide-form-usable"))
                 page.wait_for_selector(answered)
                 page.wait_for_timeout(200)
                 requests, size, pyodide = traffic.totals()
+                add(f"tool_snapshot_bytes_{kind}", traffic.snapshot_bytes())
                 add(f"tool_requests_{kind}", requests)
                 add(f"tool_bytes_{kind}", size)
                 add(f"tool_pyodide_bytes_{kind}", pyodide)
@@ -266,6 +274,8 @@ def report(f: dict[str, list[float]]) -> None:
             f"{m[f'worker_start_{kind}']:.0f} / {m[f'phase_pyodide_{kind}']:.0f} / "
             f"{m[f'phase_unpack_{kind}']:.0f} / {m[f'phase_import_{kind}']:.0f} ms",
         )
+        used = sum(f[f"phase_snapshot_{kind}"])
+        row(f"  tool, {kind}: Python restored from the snapshot", f"{used:.0f} of {RUNS} runs")
         row(
             f"  bare, {kind}: worker created at / Pyodide boot",
             f"{m[f'bare_worker_start_{kind}']:.0f} / {m[f'bare_phase_pyodide_{kind}']:.0f} ms",
@@ -306,7 +316,8 @@ def report(f: dict[str, list[float]]) -> None:
     row(
         "tool page until ready, cold: requests / MB",
         f"{m['tool_requests_cold']:.0f} / {m['tool_bytes_cold'] / 1e6:.2f}",
-        f"(Pyodide {m['tool_pyodide_bytes_cold'] / 1e6:.2f} MB)",
+        f"(Pyodide {m['tool_pyodide_bytes_cold'] / 1e6:.2f} MB, "
+        f"of which the snapshot {m['tool_snapshot_bytes_cold'] / 1e6:.2f})",
     )
     row(
         "tool page, warm: requests / MB",

@@ -1,4 +1,5 @@
-"""Build-time generation: engine wheel, Pyodide runtime copy, question form, decision tables.
+"""Build-time generation: engine wheel, Pyodide runtime copy and snapshot, question form, decision
+tables.
 
 Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy.
 Each function writes a file only when its content changes, so `mkdocs serve` does not loop.
@@ -29,18 +30,21 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
 
 def build(out: Path = GENERATED) -> list[Path]:
     """Generate every artifact under `out`; return the files that changed."""
-    from . import form, runtime, tables, wheel
+    from . import form, runtime, snapshot, tables, wheel
 
     changed: list[Path] = []
     wheel_path, wheel_changed = wheel.build_wheel(out / "engine")
     changed += wheel_changed
     pyodide_dir, runtime_changed = runtime.copy_runtime(out / "pyodide")
     changed += runtime_changed
+    snapshot_path, snapshot_changed = snapshot.build_snapshot(pyodide_dir)
+    changed += snapshot_changed
     site_root_rel = lambda p: p.relative_to(out.parent).as_posix()  # noqa: E731 - URL below docs/
     changed += form.write_form(
         out / "fragments" / "decide-form.html",
         wheel_url=f"{site_root_rel(wheel_path)}?v={wheel.short_hash(wheel_path)}",
         pyodide_url=site_root_rel(pyodide_dir) + "/",
+        snapshot_url=site_root_rel(snapshot_path),
     )
     changed += tables.write_tables(out / "fragments" / "decision-tables.md")
     return changed

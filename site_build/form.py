@@ -78,7 +78,7 @@ def _group(name: str, legend: str, help_text: str, choices: list[str], fact: boo
     )
 
 
-def form_html(vocab: dict, wheel_url: str, pyodide_url: str) -> str:
+def form_html(vocab: dict, wheel_url: str, pyodide_url: str, snapshot_url: str) -> str:
     groups = [
         _group(
             "requester",
@@ -112,6 +112,7 @@ def form_html(vocab: dict, wheel_url: str, pyodide_url: str) -> str:
         [
             f'<div id="decide-tool" class="decide-tool" data-engine-state="loading" '
             f'data-wheel="{escape(wheel_url)}" data-pyodide="{escape(pyodide_url)}" '
+            f'data-snapshot="{escape(snapshot_url)}" '
             f'data-outcomes="{escape(outcomes)}">',
             '<div class="decide-status" id="decide-status">'
             '<label for="decide-progress" id="decide-progress-label">'
@@ -141,6 +142,6 @@ def form_html(vocab: dict, wheel_url: str, pyodide_url: str) -> str:
     )
 
 
-def write_form(path: Path, wheel_url: str, pyodide_url: str) -> list[Path]:
-    html = form_html(vocabulary(), wheel_url, pyodide_url)
+def write_form(path: Path, wheel_url: str, pyodide_url: str, snapshot_url: str) -> list[Path]:
+    html = form_html(vocabulary(), wheel_url, pyodide_url, snapshot_url)
     return [path] if write_if_changed(path, html) else []

@@ -1,5 +1,5 @@
 // The decision tool's engine: Pyodide in a module Web Worker, so the page never freezes while it starts.
-// Messages in:  {type: "init", pyodideUrl, wheelUrl}, then {type: "decide", id, request} (a JSON string).
+// Messages in:  {type: "init", pyodideUrl, snapshotUrl, wheelUrl}, then {type: "decide", id, request} (a JSON string).
 // Messages out: {type: "ready", phases}, {type: "error", message}, {type: "decision", id, decision} (JSON string).
 // Only JSON strings cross the JS/Python boundary (toJs() would turn None into undefined).
 
@@ -19,26 +19,52 @@ function wasmFailure() {
   });
 }
 
-async function start({ pyodideUrl, wheelUrl }) {
+async function fetchBytes(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the ${what} answered ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// The snapshot of Python just after start-up (site_build/snapshot.py), gzip-compressed. A host that
+// sends it with Content-Encoding: gzip has already undone that: then it no longer starts 1f 8b.
+async function fetchSnapshot(url) {
+  const bytes = await fetchBytes(url, "Python snapshot");
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(plain).arrayBuffer());
+}
+
+// Start Python from the snapshot, which skips most of its start-up; if the snapshot cannot be had
+// (a browser without DecompressionStream, a failed download) or restored, start it the ordinary way.
+async function bootPyodide(pyodideUrl, snapshotUrl) {
+  const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
+  const options = { indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} };
+  if (snapshotUrl && typeof DecompressionStream === "function") {
+    try {
+      // _loadSnapshot is Pyodide's own option (underscored, undocumented); see make_snapshot.mjs.
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: fetchSnapshot(snapshotUrl) });
+      return { pyodide, snapshot: true };
+    } catch (error) {
+      console.info(`Starting Python without its snapshot: ${error && error.message ? error.message : error}`);
+    }
+  }
+  return { pyodide: await loadPyodide(options), snapshot: false };
+}
+
+async function start({ pyodideUrl, snapshotUrl, wheelUrl }) {
   const t0 = performance.now();
   // Fetch the engine wheel while Pyodide boots, rather than after it.
-  const wheel = fetch(wheelUrl).then((response) => {
-    if (!response.ok) throw new Error(`the engine file answered ${response.status}`);
-    return response.arrayBuffer();
-  });
-  const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
-  const pyodide = await Promise.race([
-    loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} }),
-    wasmFailure(),
-  ]);
+  const wheel = fetchBytes(wheelUrl, "engine file");
+  const { pyodide, snapshot } = await Promise.race([bootPyodide(pyodideUrl, snapshotUrl), wasmFailure()]);
   const t1 = performance.now();
   // unpackArchive needs a Uint8Array; "wheel" puts the package on sys.path (no micropip, no network).
-  pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
+  pyodide.unpackArchive(await wheel, "wheel");
   const t2 = performance.now();
   decideJson = pyodide.pyimport("policy_engine.api").decide_json;
   const t3 = performance.now();
-  // Durations in ms, for bench/tool.py: Pyodide boot, wheel wait + unpack, engine import.
-  return { pyodide: t1 - t0, unpack: t2 - t1, import: t3 - t2 };
+  // For bench/tool.py: durations in ms (Pyodide boot, wheel wait + unpack, engine import), and
+  // whether Python came from the snapshot.
+  return { pyodide: t1 - t0, unpack: t2 - t1, import: t3 - t2, snapshot };
 }
 
 self.onmessage = async ({ data }) => {

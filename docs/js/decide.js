@@ -41,6 +41,7 @@
     engine.worker.postMessage({
       type: "init",
       pyodideUrl: new URL(root.dataset.pyodide, SITE_ROOT).href,
+      snapshotUrl: new URL(root.dataset.snapshot, SITE_ROOT).href,
       wheelUrl: new URL(root.dataset.wheel, SITE_ROOT).href,
     });
     setTimeout(function () {

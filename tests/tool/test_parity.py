@@ -1,4 +1,4 @@
-"""Parity: the engine on Pyodide (under Node, from the site's own wheel) decides every
+"""Parity: the engine on Pyodide (under Node, from the site's own snapshot and wheel) decides every
 combination of the compact decision table exactly as CPython does."""
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ def test_pyodide_decides_every_table_row_as_cpython(tool_site, tmp_path: Path) -
 
     _, site_dir = tool_site
     (wheel_file,) = (site_dir / "generated" / "engine").glob("*.whl")  # the wheel the site ships
+    pyodide_dir = site_dir / "generated" / "pyodide" / runtime.pyodide_version()
+    (snapshot_file,) = pyodide_dir.glob("snapshot-*.bin.gz")  # and its Python snapshot
     rows = tables.table_rows()
     requests = [
         json.dumps({"requester": r["requester"], "record": r["record"], "facts": r["facts"]})
@@ -31,7 +33,8 @@ def test_pyodide_decides_every_table_row_as_cpython(tool_site, tmp_path: Path) -
         [
             "node",
             str(HERE / "pyodide_decide.mjs"),
-            str(runtime.NPM_PYODIDE),
+            str(pyodide_dir),
+            str(snapshot_file),
             str(wheel_file),
             str(tmp_path / "requests.jsonl"),
         ],

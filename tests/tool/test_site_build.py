@@ -9,7 +9,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from site_build import build, form, runtime, tables, wheel
+from site_build import build, form, runtime, snapshot, tables, wheel
 
 
 def test_wheel_is_deterministic_and_complete() -> None:
@@ -48,12 +48,35 @@ def test_build_writes_only_changed_files(tmp_path: Path) -> None:
     assert build(tmp_path) == []
     assert mtimes == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
     version = runtime.pyodide_version()
-    assert (tmp_path / "pyodide" / version / "pyodide.asm.wasm").is_file()
+    pyodide_dir = tmp_path / "pyodide" / version
+    assert (pyodide_dir / "pyodide.asm.wasm").is_file()
+    snapshot_file = pyodide_dir / snapshot.file_name(pyodide_dir)
+    assert snapshot_file in first
+    assert snapshot_file.read_bytes()[:2] == b"\x1f\x8b"  # gzip, which browsers can undo
+    form_html = (tmp_path / "fragments" / "decide-form.html").read_text()
+    url = snapshot_file.relative_to(tmp_path.parent).as_posix()  # URLs are from the site's root
+    assert f'data-snapshot="{url}"' in form_html
+
+
+def test_snapshot_is_named_after_its_recipe_and_stale_ones_go(tmp_path: Path) -> None:
+    """The name changes with the Pyodide version (and make_snapshot.mjs), so no browser cache can
+    pair a snapshot with another pyodide.asm.wasm; a snapshot of another recipe is removed."""
+    a, b = tmp_path / "314.0.7", tmp_path / "314.0.8"
+    assert snapshot.file_name(a) != snapshot.file_name(b)
+    assert snapshot.file_name(a) == snapshot.file_name(tmp_path / "x" / "314.0.7")
+    a.mkdir()
+    stale = a / "snapshot-000000000000.bin.gz"
+    stale.write_bytes(b"old")
+    current = a / snapshot.file_name(a)
+    current.write_bytes(b"\x1f\x8b made earlier")  # present: kept as it is, not made again
+    assert snapshot.build_snapshot(a) == (current, [])
+    assert not stale.exists()
+    assert current.read_bytes() == b"\x1f\x8b made earlier"
 
 
 def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
     vocab = form.vocabulary()
-    html = form.form_html(vocab, "w.whl", "p/")
+    html = form.form_html(vocab, "w.whl", "p/", "p/s.bin.gz")
     for group in ("requesters", "records"):
         for item in vocab[group]:
             assert f'value="{item["id"]}"' in html

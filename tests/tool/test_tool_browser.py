@@ -231,6 +231,27 @@ def test_form_is_there_before_the_engine_and_error_state(tool_page, tool_site):
     assert page.get_attribute("#decide-error", "role") == "alert"
 
 
+def test_python_starts_from_the_snapshot(ready_tool):
+    """The worker restores Python from the site's snapshot instead of starting it from scratch."""
+    detail = ready_tool.evaluate(
+        "() => performance.getEntriesByName('decide-engine-ready')[0].detail"
+    )
+    assert detail["snapshot"] is True
+
+
+def test_without_the_snapshot_python_starts_the_ordinary_way(tool_page, tool_site):
+    """If the snapshot cannot be downloaded, the tool still starts (more slowly) and answers."""
+    base, _ = tool_site
+    page = tool_page
+    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(base + "decide/?requester=cardholder&record=borrowing_history")
+    wait_ready(page)
+    assert outcome(page) == "release"
+    detail = page.evaluate("() => performance.getEntriesByName('decide-engine-ready')[0].detail")
+    assert detail["snapshot"] is False
+    assert not page.is_visible("#decide-error")
+
+
 def test_return_visit_via_instant_navigation_reuses_the_engine(ready_tool):
     """Leaving the tool and coming back (Material's instant navigation) keeps the one worker: the
     answer comes without a second Pyodide start."""
