@@ -13,6 +13,9 @@ const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodid
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   _makeSnapshot: true,
+  // Under Node, sys.executable (and the _ environment variable) would be this script's path on the
+  // build machine; keep what a browser start sets instead.
+  _sysExecutable: "./this.program",
   stdout: () => {},
   stderr: () => {},
 });
