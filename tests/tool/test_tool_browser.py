@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -250,6 +251,21 @@ def test_without_the_snapshot_python_starts_the_ordinary_way(tool_page, tool_sit
     detail = page.evaluate("() => performance.getEntriesByName('decide-engine-ready')[0].detail")
     assert detail["snapshot"] is False
     assert not page.is_visible("#decide-error")
+
+
+def test_snapshot_already_decompressed_by_the_host_is_used(tool_page, tool_site):
+    """A host that serves the .gz with Content-Encoding: gzip hands the worker the plain memory:
+    the worker sees no gzip header and restores it as it is."""
+    base, site_dir = tool_site
+    page = tool_page
+    (snapshot_file,) = (site_dir / "generated" / "pyodide").glob("*/snapshot-*.bin.gz")
+    memory = gzip.decompress(snapshot_file.read_bytes())
+    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=200, body=memory))
+    page.goto(base + "decide/?requester=cardholder&record=borrowing_history")
+    wait_ready(page)
+    assert outcome(page) == "release"
+    detail = page.evaluate("() => performance.getEntriesByName('decide-engine-ready')[0].detail")
+    assert detail["snapshot"] is True
 
 
 def test_return_visit_via_instant_navigation_reuses_the_engine(ready_tool):
