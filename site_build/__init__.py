@@ -45,6 +45,10 @@ def build(out: Path = GENERATED) -> list[Path]:
         wheel_url=f"{site_root_rel(wheel_path)}?v={wheel.short_hash(wheel_path)}",
         pyodide_url=site_root_rel(pyodide_dir) + "/",
         snapshot_url=site_root_rel(snapshot_path),
+        download_bytes=sum(
+            p.stat().st_size
+            for p in (wheel_path, snapshot_path, *(pyodide_dir / f for f in runtime.RUNTIME_FILES))
+        ),
     )
     changed += tables.write_tables(out / "fragments" / "decision-tables.md")
     return changed

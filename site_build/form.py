@@ -78,7 +78,9 @@ def _group(name: str, legend: str, help_text: str, choices: list[str], fact: boo
     )
 
 
-def form_html(vocab: dict, wheel_url: str, pyodide_url: str, snapshot_url: str) -> str:
+def form_html(
+    vocab: dict, wheel_url: str, pyodide_url: str, snapshot_url: str, download_bytes: int
+) -> str:
     groups = [
         _group(
             "requester",
@@ -116,7 +118,8 @@ def form_html(vocab: dict, wheel_url: str, pyodide_url: str, snapshot_url: str) 
             f'data-outcomes="{escape(outcomes)}">',
             '<div class="decide-status" id="decide-status">'
             '<label for="decide-progress" id="decide-progress-label">'
-            "Starting the decision engine in your browser. You can answer the questions meanwhile."
+            "Starting the decision engine in your browser. You can answer the questions meanwhile. "
+            f"The first time, this downloads about {download_bytes / 1e6:.0f} MB."
             "</label>"
             '<progress id="decide-progress"></progress>'
             '<p class="decide-error" id="decide-error" role="alert" hidden></p>'
@@ -142,6 +145,9 @@ def form_html(vocab: dict, wheel_url: str, pyodide_url: str, snapshot_url: str) 
     )
 
 
-def write_form(path: Path, wheel_url: str, pyodide_url: str, snapshot_url: str) -> list[Path]:
-    html = form_html(vocabulary(), wheel_url, pyodide_url, snapshot_url)
+def write_form(
+    path: Path, wheel_url: str, pyodide_url: str, snapshot_url: str, download_bytes: int
+) -> list[Path]:
+    """Write the form; `download_bytes` is what the engine fetches (Pyodide, snapshot, wheel)."""
+    html = form_html(vocabulary(), wheel_url, pyodide_url, snapshot_url, download_bytes)
     return [path] if write_if_changed(path, html) else []

@@ -59,6 +59,11 @@ def test_build_writes_only_changed_files(tmp_path: Path) -> None:
     form_html = (tmp_path / "fragments" / "decide-form.html").read_text()
     url = snapshot_file.relative_to(tmp_path.parent).as_posix()  # URLs are from the site's root
     assert f'data-snapshot="{url}"' in form_html
+    # What a first visit downloads for the engine, said while it starts (for visitors on a phone).
+    fetched = [*(pyodide_dir / f for f in runtime.RUNTIME_FILES), snapshot_file]
+    fetched += (tmp_path / "engine").glob("*.whl")
+    size = sum(p.stat().st_size for p in fetched) / 1e6
+    assert f"The first time, this downloads about {size:.0f} MB." in form_html
 
 
 def test_snapshot_is_named_after_its_recipe_and_stale_ones_go(tmp_path: Path) -> None:
@@ -79,7 +84,7 @@ def test_snapshot_is_named_after_its_recipe_and_stale_ones_go(tmp_path: Path) ->
 
 def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
     vocab = form.vocabulary()
-    html = form.form_html(vocab, "w.whl", "p/", "p/s.bin.gz")
+    html = form.form_html(vocab, "w.whl", "p/", "p/s.bin.gz", 19_700_000)
     for group in ("requesters", "records"):
         for item in vocab[group]:
             assert f'value="{item["id"]}"' in html
@@ -91,6 +96,7 @@ def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
             default = next(v for v in fact["values"] if v["value"] == fact["if_not_given"])
             assert f"Left unanswered, this counts as “{default['label']}”" in html
     assert 'data-engine-state="loading"' in html
+    assert "downloads about 20 MB" in html
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
 
 
