@@ -41,7 +41,8 @@
     engine.worker.postMessage({
       type: "init",
       pyodideUrl: new URL(root.dataset.pyodide, SITE_ROOT).href,
-      snapshotUrl: new URL(root.dataset.snapshot, SITE_ROOT).href,
+      // Without a snapshot (none built), the worker starts Python the ordinary way.
+      snapshotUrl: root.dataset.snapshot ? new URL(root.dataset.snapshot, SITE_ROOT).href : "",
       wheelUrl: new URL(root.dataset.wheel, SITE_ROOT).href,
     });
     setTimeout(function () {
