@@ -24,17 +24,18 @@ import contextlib
 import functools
 import http.server
 import shutil
-import statistics
 import sys
 import tempfile
 import threading
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from site_build.runtime import pyodide_version  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler, build_site  # noqa: E402
+from tests.tool.tool_helpers import engine_phases  # noqa: E402
 
 RUNS = 9
 # Time on each page before leaving it, the same for every kind of page: Chromium writes compiled
@@ -88,26 +89,18 @@ class Traffic:
     def reset(self) -> None:
         self.requests.clear()
 
-    def totals(self) -> tuple[int, int, int]:
-        """(requests, bytes over the wire, Pyodide bytes)."""
-        total = pyodide = 0
+    def totals(self) -> tuple[int, int, int, int]:
+        """(requests, bytes over the wire, Pyodide bytes, of which the Python snapshot's)."""
+        total = pyodide = snapshot = 0
         for r in self.requests:
             sizes = r.sizes()
             n = sizes["responseBodySize"] + sizes["responseHeadersSize"]
             total += n
             if "/generated/pyodide/" in r.url:
                 pyodide += n
-        return len(self.requests), total, pyodide
-
-    def snapshot_bytes(self) -> int:
-        """Bytes of the Python snapshot (part of the Pyodide bytes)."""
-        return sum(
-            r.sizes()["responseBodySize"] for r in self.requests if "/snapshot-" in r.url
-        )
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)
+            if "/snapshot-" in r.url:
+                snapshot += n
+        return len(self.requests), total, pyodide, snapshot
 
 
 @contextlib.contextmanager
@@ -176,16 +169,13 @@ def bench(pw, base: str) -> dict[str, list[float]]:
                 page.goto(tool_url)
                 add(f"tool_{kind}", mark(page, "decide-engine-ready"))
                 add(f"worker_start_{kind}", mark(page, "decide-worker-start"))
-                phases = page.evaluate(
-                    "() => performance.getEntriesByName('decide-engine-ready')[0].detail"
-                )
-                for phase, ms in phases.items():  # "snapshot" is true or false: 1 or 0
+                for phase, ms in engine_phases(page).items():  # "snapshot" is true or false: 1 or 0
                     add(f"phase_{phase}_{kind}", float(ms))
                 add(f"form_usable_{kind}", mark(page, "decide-form-usable"))
                 page.wait_for_selector(answered)
                 page.wait_for_timeout(200)
-                requests, size, pyodide = traffic.totals()
-                add(f"tool_snapshot_bytes_{kind}", traffic.snapshot_bytes())
+                requests, size, pyodide, snapshot = traffic.totals()
+                add(f"tool_snapshot_bytes_{kind}", snapshot)
                 add(f"tool_requests_{kind}", requests)
                 add(f"tool_bytes_{kind}", size)
                 add(f"tool_pyodide_bytes_{kind}", pyodide)
@@ -213,7 +203,7 @@ def bench(pw, base: str) -> dict[str, list[float]]:
                 page.goto(base + "policy/")
                 add(f"plain_{kind}", load_event_end(page))
                 page.wait_for_timeout(200)
-                requests, size, pyodide = traffic.totals()
+                requests, size, pyodide, _ = traffic.totals()
                 add(f"plain_requests_{kind}", requests)
                 add(f"plain_bytes_{kind}", size)
                 add(f"plain_pyodide_bytes_{kind}", pyodide)
@@ -258,16 +248,20 @@ def report(f: dict[str, list[float]]) -> None:
     def ok(flag: bool) -> str:
         return "ok" if flag else "MISSED"
 
+    def ratio_rows(base: tuple[str, str], measured: tuple[str, str], ratio: str, target: str):
+        """Both figures and their ratio against its target, cold then warm."""
+        for kind in ("cold", "warm"):
+            for label, key in (base, measured):
+                row(f"{label}, {kind}", f"{m[f'{key}_{kind}']:.0f} ms")
+            r = m[f"{measured[1]}_{kind}"] / m[f"{base[1]}_{kind}"]
+            ok_ = ok(r <= float(target))
+            row(f"ratio {ratio}, {kind}", f"{r:.2f}", f"target <= {target} {ok_}")
+
     print(f"Decision tool benchmark: headless Chromium, 127.0.0.1, medians of {RUNS} runs")
     print("Engine ready (navigation start to ready)")
-    row("bare Pyodide boot page, cold", f"{m['bare_cold']:.0f} ms")
-    row("tool page /decide/, cold", f"{m['tool_cold']:.0f} ms")
-    r = m["tool_cold"] / m["bare_cold"]
-    row("ratio tool / bare, cold", f"{r:.2f}", f"target <= 1.10 {ok(r <= 1.10)}")
-    row("bare Pyodide boot page, warm", f"{m['bare_warm']:.0f} ms")
-    row("tool page /decide/, warm", f"{m['tool_warm']:.0f} ms")
-    r = m["tool_warm"] / m["bare_warm"]
-    row("ratio tool / bare, warm", f"{r:.2f}", f"target <= 1.10 {ok(r <= 1.10)}")
+    ratio_rows(
+        ("bare Pyodide boot page", "bare"), ("tool page /decide/", "tool"), "tool / bare", "1.10"
+    )
     for kind in ("cold", "warm"):
         row(
             f"  tool, {kind}: worker created at / Pyodide boot / wheel unpack / engine import",
@@ -281,14 +275,12 @@ def report(f: dict[str, list[float]]) -> None:
             f"{m[f'bare_worker_start_{kind}']:.0f} / {m[f'bare_phase_pyodide_{kind}']:.0f} ms",
         )
     print("Form usable before Python")
-    row("plain page /policy/ load event end, cold", f"{m['plain_cold']:.0f} ms")
-    row("tool form usable, cold", f"{m['form_usable_cold']:.0f} ms")
-    r = m["form_usable_cold"] / m["plain_cold"]
-    row("ratio form usable / plain page, cold", f"{r:.2f}", f"target <= 1.2 {ok(r <= 1.2)}")
-    row("plain page /policy/ load event end, warm", f"{m['plain_warm']:.0f} ms")
-    row("tool form usable, warm", f"{m['form_usable_warm']:.0f} ms")
-    r = m["form_usable_warm"] / m["plain_warm"]
-    row("ratio form usable / plain page, warm", f"{r:.2f}", f"target <= 1.2 {ok(r <= 1.2)}")
+    ratio_rows(
+        ("plain page /policy/ load event end", "plain"),
+        ("tool form usable", "form_usable"),
+        "form usable / plain page",
+        "1.2",
+    )
     print("Once ready")
     row(
         "change to answer on screen (median of 20, median of runs)",

@@ -40,8 +40,10 @@ def build(out: Path = GENERATED) -> list[Path]:
     snapshot_path, snapshot_changed = snapshot.build_snapshot(pyodide_dir)
     changed += snapshot_changed
     site_root_rel = lambda p: p.relative_to(out.parent).as_posix()  # noqa: E731 - URL below docs/
+    vocab = form.vocabulary()  # the engine's command line, asked once for both fragments
     changed += form.write_form(
         out / "fragments" / "decide-form.html",
+        vocab,
         wheel_url=f"{site_root_rel(wheel_path)}?v={wheel.short_hash(wheel_path)}",
         pyodide_url=site_root_rel(pyodide_dir) + "/",
         snapshot_url=site_root_rel(snapshot_path),
@@ -50,5 +52,5 @@ def build(out: Path = GENERATED) -> list[Path]:
             for p in (wheel_path, snapshot_path, *(pyodide_dir / f for f in runtime.RUNTIME_FILES))
         ),
     )
-    changed += tables.write_tables(out / "fragments" / "decision-tables.md")
+    changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
     return changed

@@ -146,8 +146,13 @@ def form_html(
 
 
 def write_form(
-    path: Path, wheel_url: str, pyodide_url: str, snapshot_url: str, download_bytes: int
+    path: Path,
+    vocab: dict,
+    wheel_url: str,
+    pyodide_url: str,
+    snapshot_url: str,
+    download_bytes: int,
 ) -> list[Path]:
     """Write the form; `download_bytes` is what the engine fetches (Pyodide, snapshot, wheel)."""
-    html = form_html(vocabulary(), wheel_url, pyodide_url, snapshot_url, download_bytes)
+    html = form_html(vocab, wheel_url, pyodide_url, snapshot_url, download_bytes)
     return [path] if write_if_changed(path, html) else []

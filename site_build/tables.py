@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from . import write_if_changed
-from .form import engine_cli, fact_value, vocabulary
+from .form import engine_cli, fact_value
 
 
 def table_rows() -> list[dict]:
@@ -65,6 +65,6 @@ def tables_markdown(vocab: dict, rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-def write_tables(path: Path) -> list[Path]:
-    md = tables_markdown(vocabulary(), table_rows())
+def write_tables(path: Path, vocab: dict) -> list[Path]:
+    md = tables_markdown(vocab, table_rows())
     return [path] if write_if_changed(path, md) else []

@@ -86,11 +86,15 @@ class PageParser(HTMLParser):
             self._heading[1].append(data)
 
 
-def parse(path: Path) -> PageParser:
+def parse_html(html: str) -> PageParser:
     parser = PageParser()
-    parser.raw = path.read_text(encoding="utf-8")
-    parser.feed(parser.raw)
+    parser.raw = html
+    parser.feed(html)
     return parser
+
+
+def parse(path: Path) -> PageParser:
+    return parse_html(path.read_text(encoding="utf-8"))
 
 
 def sha256_source(script: str) -> str:
@@ -110,6 +114,21 @@ def csp_directives(csp: str) -> dict[str, list[str]]:
         if words:
             out[words[0]] = words[1:]
     return out
+
+
+NOTHING_STORED = {"cookie": "", "local": 0, "session": 0, "idb": 0}
+
+
+def browser_storage(page) -> dict:
+    """What the page's origin keeps in the browser: cookies, local/session storage, IndexedDB."""
+    return page.evaluate(
+        """async () => ({
+            cookie: document.cookie,
+            local: localStorage.length,
+            session: sessionStorage.length,
+            idb: (await indexedDB.databases()).length,
+        })"""
+    )
 
 
 def run_axe(page) -> list[dict]:

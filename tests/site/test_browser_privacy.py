@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from tests.site.site_helpers import html_pages
+from tests.site.site_helpers import NOTHING_STORED, browser_storage, html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -18,8 +18,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
 });
 """
 
-STORAGE = "() => [localStorage.length, sessionStorage.length, document.cookie]"
-
 
 def _record(page, base: str) -> list[str]:
     """Start recording requests that leave the test server; return the (live) list."""
@@ -29,10 +27,8 @@ def _record(page, base: str) -> list[str]:
     return foreign
 
 
-def test_every_page_stays_on_its_own_origin(site, browser) -> None:
+def test_every_page_stays_on_its_own_origin(site, page) -> None:
     base, site_dir = site
-    context = browser.new_context()
-    page = context.new_page()
     page.add_init_script(RECORD_CSP_VIOLATIONS)
     foreign = _record(page, base)
     local: list[str] = []
@@ -45,20 +41,17 @@ def test_every_page_stays_on_its_own_origin(site, browser) -> None:
         violations = page.evaluate("window.__cspViolations")
         if violations:
             problems.append(f"{address}: CSP blocked {violations}")
-        if page.evaluate(STORAGE) != [0, 0, ""]:
-            problems.append(f"{address}: storage or cookies {page.evaluate(STORAGE)}")
+        if browser_storage(page) != NOTHING_STORED:
+            problems.append(f"{address}: storage or cookies {browser_storage(page)}")
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not problems, "\n".join(problems)
-    assert context.cookies() == []
+    assert page.context.cookies() == []
     assert any("bundle" in url for url in local)  # the recording did see the page's own requests
-    context.close()
 
 
-def test_search_palette_and_instant_navigation_store_nothing(site, browser) -> None:
+def test_search_palette_and_instant_navigation_store_nothing(site, page) -> None:
     """Using the site (search, switching colour scheme, moving between pages) stores nothing."""
     base, _ = site
-    context = browser.new_context()
-    page = context.new_page()
     page.add_init_script(RECORD_CSP_VIOLATIONS)
     foreign = _record(page, base)
     page.goto(base, wait_until="networkidle")
@@ -72,10 +65,9 @@ def test_search_palette_and_instant_navigation_store_nothing(site, browser) -> N
     page.wait_for_url("**/policy/")
     page.wait_for_selector(".para-copy")
     assert page.evaluate("window.__cspViolations") == []
-    assert page.evaluate(STORAGE) == [0, 0, ""]
-    assert context.cookies() == []
+    assert browser_storage(page) == NOTHING_STORED
+    assert page.context.cookies() == []
     assert not foreign, foreign
-    context.close()
 
 
 def test_not_found_address_gets_the_sites_404_page(site, page) -> None:

@@ -4,7 +4,7 @@ script that runs after it (so a Material upgrade that changes one is caught here
 from __future__ import annotations
 
 import pytest
-from tests.site.site_helpers import PageParser, PAGES, csp_directives, csp_of, html_pages, page_file, parse, sha256_source
+from tests.site.site_helpers import PAGES, csp_directives, csp_of, html_pages, page_file, parse, parse_html, sha256_source
 
 # Scripts Material emits with a type browsers do not execute (data), which CSP does not govern.
 DATA_TYPES = {"application/json"}
@@ -18,12 +18,6 @@ def _inline_scripts_after_csp(html: str) -> list[str]:
         body for attrs, body in page.scripts
         if "src" not in attrs and attrs.get("type", "text/javascript") not in DATA_TYPES
     ]
-
-
-def parse_html(html: str):
-    parser = PageParser()
-    parser.feed(html)
-    return parser
 
 
 @pytest.mark.parametrize("address", PAGES)

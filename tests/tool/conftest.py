@@ -9,31 +9,26 @@ directives are the site's (site_overrides/main.html). Both policies apply: a pag
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, SiteHandler, build_site, free_port, serve
+from tests.site.site_helpers import csp_directives, csp_of, parse_html, sha256_source
+from tests.tool.tool_helpers import record_console_errors
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+SITE_CSP = csp_directives(csp_of((ROOT / "site_overrides" / "main.html").read_text("utf-8")))
 
 
-def csp_for(html: bytes) -> str:
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
-        for body in INLINE_SCRIPT.findall(html)
-    )
-    return (
-        "default-src 'self'; "
-        f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-        "worker-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self'; "
-        "style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-    )
+def csp_for(html: str) -> str:
+    """The site's own CSP, with script-src narrowed to this page's inline scripts by hash."""
+    inline = [body for attrs, body in parse_html(html).scripts if "src" not in attrs]
+    directives = {
+        **SITE_CSP,
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *map(sha256_source, inline)],
+    }
+    return "; ".join(" ".join([name, *values]) for name, values in directives.items())
 
 
 class ToolHandler(SiteHandler):
@@ -44,9 +39,9 @@ class ToolHandler(SiteHandler):
         if Path(path).is_dir():
             path = str(Path(path) / "index.html")
         if path.endswith(".html") and Path(path).is_file():
-            self.send_header("Content-Security-Policy", csp_for(Path(path).read_bytes()))
+            self.send_header("Content-Security-Policy", csp_for(Path(path).read_text("utf-8")))
         else:
-            self.send_header("Content-Security-Policy", csp_for(b""))
+            self.send_header("Content-Security-Policy", csp_for(""))
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
@@ -64,12 +59,7 @@ def tool_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
 
 
 @pytest.fixture()
-def tool_page(browser, tool_site):
-    """A fresh browser context on a blank page, recording CSP violations and console errors."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-    yield page
-    context.close()
+def tool_page(page, tool_site):
+    """A fresh browser context on a blank page, recording console errors (CSP violations too)."""
+    record_console_errors(page)
+    return page

@@ -12,8 +12,10 @@ from tests.tool.tool_helpers import (
     SETTLED,
     anchor_exists,
     answer_scenario,
+    engine_phases,
     outcome,
     outcome_labels,
+    record_console_errors,
     wait_ready,
 )
 
@@ -34,9 +36,7 @@ def shared_tool(browser, tool_site):
     base, _ = tool_site
     context = browser.new_context()
     page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    record_console_errors(page)
     page.goto(base + "decide/")
     wait_ready(page)
     yield page
@@ -120,6 +120,7 @@ def test_url_state_round_trips_and_back_forward(ready_tool, browser, tool_site):
     page.check("#q-cardholder_is_minor-false")
     page.wait_for_selector(SETTLED, state="attached")
     changed = outcome(page)
+    assert changed != first  # so that back and forward below show something
     page.go_back()
     page.wait_for_function("() => document.querySelector('#q-cardholder_is_minor-true')?.checked")
     assert outcome(page) == first
@@ -234,38 +235,28 @@ def test_form_is_there_before_the_engine_and_error_state(tool_page, tool_site):
 
 def test_python_starts_from_the_snapshot(ready_tool):
     """The worker restores Python from the site's snapshot instead of starting it from scratch."""
-    detail = ready_tool.evaluate(
-        "() => performance.getEntriesByName('decide-engine-ready')[0].detail"
-    )
-    assert detail["snapshot"] is True
+    assert engine_phases(ready_tool)["snapshot"] is True
 
 
-def test_without_the_snapshot_python_starts_the_ordinary_way(tool_page, tool_site):
-    """If the snapshot cannot be downloaded, the tool still starts (more slowly) and answers."""
-    base, _ = tool_site
-    page = tool_page
-    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
-    page.goto(base + "decide/?requester=cardholder&record=borrowing_history")
-    wait_ready(page)
-    assert outcome(page) == "release"
-    detail = page.evaluate("() => performance.getEntriesByName('decide-engine-ready')[0].detail")
-    assert detail["snapshot"] is False
-    assert not page.is_visible("#decide-error")
-
-
-def test_snapshot_already_decompressed_by_the_host_is_used(tool_page, tool_site):
-    """A host that serves the .gz with Content-Encoding: gzip hands the worker the plain memory:
-    the worker sees no gzip header and restores it as it is."""
+@pytest.mark.parametrize(
+    "restored", [False, True], ids=["download fails", "host already decompressed it"]
+)
+def test_the_tool_answers_however_the_snapshot_arrives(tool_page, tool_site, restored):
+    """A failed download: Python starts the ordinary way, more slowly. A host that sends the .gz
+    with Content-Encoding: gzip hands the worker the plain memory, which is restored as it is."""
     base, site_dir = tool_site
     page = tool_page
-    (snapshot_file,) = (site_dir / "generated" / "pyodide").glob("*/snapshot-*.bin.gz")
-    memory = gzip.decompress(snapshot_file.read_bytes())
-    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=200, body=memory))
+    if restored:
+        (snapshot_file,) = (site_dir / "generated" / "pyodide").glob("*/snapshot-*.bin.gz")
+        response = {"status": 200, "body": gzip.decompress(snapshot_file.read_bytes())}
+    else:
+        response = {"status": 404, "body": "gone"}
+    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(**response))
     page.goto(base + "decide/?requester=cardholder&record=borrowing_history")
     wait_ready(page)
     assert outcome(page) == "release"
-    detail = page.evaluate("() => performance.getEntriesByName('decide-engine-ready')[0].detail")
-    assert detail["snapshot"] is True
+    assert engine_phases(page)["snapshot"] is restored
+    assert not page.is_visible("#decide-error")
 
 
 def test_return_visit_via_instant_navigation_reuses_the_engine(ready_tool):

@@ -7,12 +7,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.tool.conftest import AXE
+from tests.site.site_helpers import AXE, AXE_TAGS, NOTHING_STORED, browser_storage
 from tests.tool.tool_helpers import SETTLED, answer_scenario, outcome, wait_ready
 
 pytestmark = pytest.mark.browser
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def axe_violations(page) -> list[dict]:
@@ -60,15 +58,7 @@ def test_privacy_every_request_on_origin_and_nothing_stored(tool_page, tool_site
     foreign = [u for u in urls if urlsplit(u).netloc != origin and not u.startswith("data:")]
     assert foreign == []
     assert page.context.cookies() == []
-    stored = page.evaluate(
-        """async () => ({
-            cookie: document.cookie,
-            local: localStorage.length,
-            session: sessionStorage.length,
-            idb: (await indexedDB.databases()).length,
-        })"""
-    )
-    assert stored == {"cookie": "", "local": 0, "session": 0, "idb": 0}
+    assert browser_storage(page) == NOTHING_STORED
     assert not [e for e in page.console_errors if "Content Security Policy" in e]
 
 

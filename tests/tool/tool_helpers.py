@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from site_build.form import fact_value
+from tests.site.site_helpers import page_file, parse
 
 READY = "#decide-tool[data-engine-state=ready]"
 SETTLED = "#decide-answer:not([aria-busy=true])"
 ENGINE_TIMEOUT_MS = 60_000
+
+
+def record_console_errors(page) -> None:
+    """Collect the page's console errors and uncaught exceptions in `page.console_errors`."""
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
 
 
 def wait_ready(page) -> None:
@@ -38,6 +45,12 @@ def answer_scenario(page, scenario: dict) -> None:
         page.wait_for_selector(SETTLED, state="attached")
 
 
+def engine_phases(page) -> dict:
+    """What the worker reported when it was ready: start-up durations, and whether Python was
+    restored from the snapshot."""
+    return page.evaluate("() => performance.getEntriesByName('decide-engine-ready')[0].detail")
+
+
 def outcome(page) -> str:
     page.wait_for_selector(SETTLED, state="attached")
     return page.get_attribute("#decide-answer", "data-outcome") or ""
@@ -48,10 +61,7 @@ def outcome_labels(page) -> dict:
 
 
 def anchor_exists(site_dir: Path, href: str) -> bool:
-    """Whether `href` (an absolute URL into the site) names an element id on a built page."""
+    """Whether `href` (an absolute URL into the site) names an anchor on a built page."""
     parts = urlsplit(href)
-    page_file = site_dir / parts.path.lstrip("/") / "index.html"
-    if not page_file.is_file() or not parts.fragment:
-        return False
-    html = page_file.read_text(encoding="utf-8")
-    return re.search(rf'id="{re.escape(parts.fragment)}"', html) is not None
+    built = page_file(site_dir, parts.path.lstrip("/"))
+    return bool(parts.fragment) and built.is_file() and parts.fragment in parse(built).ids
