@@ -16,9 +16,9 @@ from typing import NoReturn, TextIO
 
 from .api import decide_text, vocabulary_dict
 from .errors import InputError
-from .request import MAX_INPUT_CHARS
+from .request import MAX_INPUT_CHARS, FactValue
 from .table import Row, compact_rows, full_rows
-from .vocabulary import FACT_IDS, OUTCOME_LABELS, TERMS_BY_ID, Outcome
+from .vocabulary import FACT_IDS, OUTCOME_LABELS, TERMS_BY_ID
 
 BAD_INPUT = 2
 FORMATS = ("json", "csv", "md")
@@ -68,16 +68,9 @@ def _print_json(data: object, stdout: TextIO, indent: int | None = None) -> None
     stdout.write(json.dumps(data, indent=indent) + "\n")
 
 
-def _read_limited(stdin: TextIO) -> str:
-    text = stdin.read(MAX_INPUT_CHARS + 1)
-    if len(text) > MAX_INPUT_CHARS:
-        raise InputError(f"The input is too large: a request is at most {MAX_INPUT_CHARS} "
-                         "characters.")
-    return text
-
-
 def _decide_one(stdin: TextIO, stdout: TextIO) -> int:
-    result = decide_text(_read_limited(stdin))
+    # One character past the limit is enough for decide_text to refuse the input as too large.
+    result = decide_text(stdin.read(MAX_INPUT_CHARS + 1))
     _print_json(result, stdout)
     return BAD_INPUT if "error" in result else 0
 
@@ -104,17 +97,14 @@ def _write_table(rows: Iterable[Row], fmt: str, stdout: TextIO) -> None:
         for row in rows:
             facts = dict(row.facts)
             writer.writerow([row.requester, row.record,
-                             *(_cell(facts, f) for f in FACT_IDS),
+                             *(_value(facts[f]) if f in facts else "any" for f in FACT_IDS),
                              row.decision.outcome.value,
                              " ".join(rule.id for rule in row.decision.rules)])
     else:
         _write_markdown(rows, stdout)
 
 
-def _cell(facts: dict, fact: str) -> str:
-    if fact not in facts:
-        return "any"
-    value = facts[fact]
+def _value(value: FactValue) -> str:
     return "unknown" if value is None else json.dumps(value).strip('"')
 
 
@@ -126,8 +116,8 @@ def _write_markdown(rows: Iterable[Row], stdout: TextIO) -> None:
             current = row.requester
             out.write(f"\n## {TERMS_BY_ID[current].label}\n\n"
                       "| record | when | outcome | rules |\n|---|---|---|---|\n")
-        when = "; ".join(f"{f} = {_cell(dict(row.facts), f)}" for f, _ in row.facts) or "always"
-        outcome = OUTCOME_LABELS[Outcome(row.decision.outcome)]
+        when = "; ".join(f"{f} = {_value(v)}" for f, v in row.facts) or "always"
+        outcome = OUTCOME_LABELS[row.decision.outcome]
         rules = ", ".join(rule.id for rule in row.decision.rules)
         out.write(f"| {TERMS_BY_ID[row.record].label} | {when} | {outcome} | {rules} |\n")
         if out.tell() > 1 << 16:

@@ -21,9 +21,10 @@ from .vocabulary import FACTS_BY_ID, Outcome
 
 @dataclass(frozen=True)
 class Path:
-    """One way the unknown facts could turn out, and the rule that then decides."""
+    """One way the unknown facts could turn out (the request with those answers), and the rule
+    that then decides."""
 
-    assumed: tuple[tuple[str, FactValue], ...]
+    request: Request
     rule: Rule
 
 
@@ -34,7 +35,6 @@ class Decision:
     rules: tuple[Rule, ...]  # the rules that decided it (for undetermined: the rules in play)
     relevant_facts: tuple[str, ...]  # every fact the decision read, in question order
     missing_facts: tuple[str, ...]  # unknown facts the outcome waits on (only when undetermined)
-    paths: tuple[Path, ...]
     notes: tuple[Note, ...]
 
 
@@ -58,15 +58,15 @@ def decide(request: Request) -> Decision:
         outcome = Outcome.UNDETERMINED
     deciding = paths if outcome is Outcome.UNDETERMINED else \
         [path for path in paths if path.rule.outcome is outcome]
-    rules = tuple(rule for rule in RULES if any(path.rule is rule for path in deciding))
+    in_play = {id(path.rule) for path in deciding}
+    rules = tuple(rule for rule in RULES if id(rule) in in_play)
     if len(rules) > 1 and outcome is not Outcome.UNDETERMINED:
         # Every answer leads to the same outcome by different rules. If one rule holds whatever
         # the answers, that rule is the honest reason (not a rule that needed a guess).
-        rules = _holding_in_every_path(request, paths, outcome) or rules
+        rules = _holding_in_every_path(paths, outcome) or rules
     missing = tuple(f for f in read if request.value(f) is None) \
         if outcome is Outcome.UNDETERMINED else ()
-    return Decision(request, outcome, rules, tuple(read), missing, tuple(paths),
-                    notes_for(request))
+    return Decision(request, outcome, rules, tuple(read), missing, notes_for(request))
 
 
 def _paths(request: Request) -> tuple[list[Path], list[str]]:
@@ -75,23 +75,21 @@ def _paths(request: Request) -> tuple[list[Path], list[str]]:
     try:
         for rule in RULES:
             if rule.applies(ask):
-                return [Path((), rule)], ask.read
+                return [Path(request, rule)], ask.read
     except Unknown as unknown:
         paths: list[Path] = []
         read = list(ask.read)
         for value in FACTS_BY_ID[unknown.fact].known_values:
             sub_paths, sub_read = _paths(request.with_facts(**{unknown.fact: value}))
-            paths += [Path(((unknown.fact, value), *p.assumed), p.rule) for p in sub_paths]
+            paths += sub_paths
             read += [f for f in sub_read if f not in read]
         return paths, read
     raise AssertionError(f"no rule decides {request}")  # the last rule covers every record
 
 
-def _holding_in_every_path(request: Request, paths: list[Path], outcome: Outcome,
-                           ) -> tuple[Rule, ...]:
+def _holding_in_every_path(paths: list[Path], outcome: Outcome) -> tuple[Rule, ...]:
     for rule in RULES:
-        if rule.outcome is outcome and all(
-                _applies(rule, request.with_facts(**dict(path.assumed))) for path in paths):
+        if rule.outcome is outcome and all(_applies(rule, path.request) for path in paths):
             return (rule,)
     return ()
 

@@ -83,10 +83,9 @@ def parse(data: object) -> Request:
     for name in FACT_IDS:
         fact = FACTS_BY_ID[name]
         value = facts.get(name, fact.if_not_given)
-        allowed = fact.answers
-        if not any(value == a.value and type(value) is type(a.value) for a in allowed):
+        if fact.answer(value) is None:
             shown = [json.dumps(a.value) if not isinstance(a.value, str) else a.value
-                     for a in allowed]
+                     for a in fact.answers]
             raise InputError(f"{_show(value)} is not an answer to {name}.", f"facts.{name}",
                              tuple(shown))
         values.append(value)
@@ -104,6 +103,5 @@ def _choice(data: dict, key: str, allowed: tuple[str, ...]) -> str:
 
 def _show(value: object) -> str:
     """A short, safe rendering of a bad value for an error message."""
-    text = json.dumps(value, ensure_ascii=True, default=str) if not isinstance(value, str) \
-        else json.dumps(value, ensure_ascii=True)
+    text = json.dumps(value, ensure_ascii=True, default=str)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -276,4 +276,3 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

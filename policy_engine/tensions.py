@@ -85,7 +85,6 @@ NOTES: tuple[Note, ...] = (
     ),
 )
 
-NOTES_BY_ID: dict[str, Note] = {note.id: note for note in NOTES}
 
 
 def notes_for(request: Request) -> tuple[Note, ...]:

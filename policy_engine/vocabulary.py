@@ -101,8 +101,11 @@ class Fact:
     def known_values(self) -> tuple[bool | str, ...]:
         return tuple(a.value for a in self.answers if a.value is not None)
 
-    def answer(self, value: bool | str | None) -> Answer:
-        return next(a for a in self.answers if a.value == value and type(a.value) is type(value))
+    def answer(self, value: object) -> Answer | None:
+        """The answer `value` stands for (True is not 1), or None if it is not one of them."""
+        return next(
+            (a for a in self.answers if a.value == value and type(a.value) is type(value)), None
+        )
 
 
 def _yes_no(fact_id: str, question: str, help: str, yes: str, no: str, unsure: str,
