@@ -64,13 +64,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_site(site_dir: Path, site_url: str) -> Path:
-    """Build the site as `mkdocs build --strict` would, into `site_dir`, for `site_url`."""
+def build_site(site_dir: Path, site_url: str | None = None, **settings: object) -> Path:
+    """Build the site as `mkdocs build --strict` would, into `site_dir`, for `site_url`, with any
+    mkdocs.yml `settings` replaced (load_config drops those given as None)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(
-        str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True
+        str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True, **settings
     )
     build(config)
     return site_dir

@@ -12,17 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-# The pages a visitor can reach, by their address under the site root (the nav, in order, then 404).
+# The pages a visitor can reach, by their address under the site root: one per Markdown source
+# (the decision tables too, which are linked from the tool rather than the nav), then the 404 page.
 PAGES = [
     "",
-    "privacy/",
-    "decide/",
-    "handling-requests/",
-    "policy/",
-    "law/",
-    "review-notes/",
-    "glossary/",
-    "about/",
+    *sorted(p.stem + "/" for p in (ROOT / "docs").glob("*.md") if p.stem != "index"),
     "404.html",
 ]
 

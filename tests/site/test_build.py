@@ -12,6 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
+from tests.conftest import build_site
 from tests.site.site_helpers import PAGES, ROOT, html_pages, page_file, parse
 
 # The anchors the decision engine cites: a contract, never to be renamed or removed.
@@ -224,32 +225,15 @@ def test_unknown_facts_show_nothing_until_set(site, tmp_path: Path) -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     assert {"policy_adopted", "library_director", "board_of_trustees",
             "security_camera_policy_url"} <= set(config["extra"])
-    filled = dict(config)
-    filled["extra"] = {
+    out = build_site(tmp_path / "site", extra={
         "policy_adopted": "TEST-DATE", "library_director": "TEST-DIRECTOR",
         "board_of_trustees": ["TEST-TRUSTEE-1", "TEST-TRUSTEE-2"],
         "security_camera_policy_url": "https://example.org/test-cameras",
-    }
-    filled["docs_dir"] = str(ROOT / "docs")
-    filled["theme"] = {**config["theme"], "custom_dir": str(ROOT / "site_overrides")}
-    # Paths relative to mkdocs.yml's folder (the decision tool's hook, its watch list) made absolute.
-    filled["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    filled["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
-    alt = tmp_path / "mkdocs.yml"
-    alt.write_text(yaml.safe_dump(filled))
-    out = _build_with(alt, tmp_path / "site")
+    })
     policy = (out / "policy/index.html").read_text()
     for value in ("TEST-DATE", "TEST-DIRECTOR", "TEST-TRUSTEE-2", 'href="https://example.org/test-cameras"'):
         assert value in policy, value
     assert "TEST-DATE" not in (out / "law/index.html").read_text()
-
-
-def _build_with(config_file: Path, site_dir: Path) -> Path:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
-    return site_dir
 
 
 def test_every_page_has_valid_front_matter_with_title_and_description() -> None:
