@@ -1,4 +1,5 @@
-"""Browser contexts the site tests share (the site itself and the browser come from tests/conftest.py)."""
+"""Browser contexts the site tests share (the site itself and the browser come from
+tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 
 @pytest.fixture(scope="session")
 def axe_contexts(browser) -> Iterator[dict[str, object]]:
-    """A browser context per colour scheme for axe-core. Injecting axe needs an inline script, which the
-    site's Content-Security-Policy rightly refuses, so these contexts (only these) bypass the CSP; the
-    privacy tests check the CSP itself in ordinary contexts."""
+    """A browser context per colour scheme for axe-core. Injecting axe needs an inline script,
+    which the site's Content-Security-Policy rightly refuses, so these contexts (only these) bypass
+    the CSP; the privacy tests check the CSP itself in ordinary contexts."""
     contexts = {
         scheme: browser.new_context(color_scheme=scheme, bypass_csp=True)
         for scheme in ("light", "dark")

@@ -31,7 +31,8 @@ def html_pages(site_dir: Path) -> list[str]:
 
 
 def page_file(site_dir: Path, address: str) -> Path:
-    return site_dir / (address + "index.html" if address == "" or address.endswith("/") else address)
+    is_folder = address == "" or address.endswith("/")
+    return site_dir / (address + "index.html" if is_folder else address)
 
 
 class Element:
@@ -40,7 +41,7 @@ class Element:
 
 
 class PageParser(HTMLParser):
-    """Collects ids, elements with their attributes, headings, inline scripts and text by element id."""
+    """Collects ids, elements with their attributes, headings, inline scripts and text by id."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -92,7 +93,8 @@ def parse(path: Path) -> PageParser:
 
 
 def sha256_source(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode() + "'"
 
 
 def csp_of(html: str) -> str:
@@ -138,7 +140,8 @@ def run_axe(page) -> list[dict]:
             const r = await axe.run(document, {runOnly: {type: "tag", values: tags},
                                                resultTypes: ["violations"]});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary)}));
+                nodes: v.nodes.slice(0, 5).map(
+                    n => n.target.join(" ") + ": " + n.failureSummary)}));
         }""",
         AXE_TAGS,
     )

@@ -1,9 +1,11 @@
-"""Accessibility, in a real browser: axe-core on every page in both colour schemes, visible focus, and
-the policy's "copy link" working by keyboard and degrading to a plain link without JavaScript."""
+"""Accessibility, in a real browser: axe-core on every page in both colour schemes, visible focus,
+and the policy's "copy link" working by keyboard and degrading to a plain link without
+JavaScript."""
 
 from __future__ import annotations
 
 import pytest
+
 from tests.site.site_helpers import PAGES, run_axe
 
 pytestmark = pytest.mark.browser
@@ -44,7 +46,8 @@ FOCUS_STYLE = """() => {
   let el = document.activeElement;
   if (el.matches("input.md-option")) el = el.nextElementSibling;  // its visible label
   const s = getComputedStyle(el);
-  return {what: el.outerHTML.slice(0, 80), style: s.outlineStyle, width: parseFloat(s.outlineWidth)};
+  return {what: el.outerHTML.slice(0, 80), style: s.outlineStyle,
+          width: parseFloat(s.outlineWidth)};
 }"""
 
 
@@ -73,13 +76,16 @@ def test_copy_link_works_by_keyboard(site, browser) -> None:
     assert page.locator(".para-copy").count() == 8
     for _ in range(80):  # Tab through the page, as a keyboard user would, to bullet 2's button
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy link to Bullet 2":
+        label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        if label == "Copy link to Bullet 2":
             break
     else:
         pytest.fail("the Copy link button for Bullet 2 cannot be reached with Tab")
     page.keyboard.press("Enter")
     # Confirmed where the reader is looking, and to screen readers in a status message.
-    page.wait_for_function("() => document.activeElement.textContent === 'Link copied'", timeout=3000)
+    page.wait_for_function(
+        "() => document.activeElement.textContent === 'Link copied'", timeout=3000
+    )
     status = page.locator("#paragraph-link-status")
     expected = base + "policy/#bullet-2"
     status.filter(has_text=expected).wait_for()

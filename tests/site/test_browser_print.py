@@ -1,10 +1,11 @@
-"""Printing, in a real browser: print media hides the site's chrome, keeps paragraph labels, shows where
-links lead and starts major sections on a new page. Also saves screenshots and a printed PDF (see
-README: `make screenshots`) into the git-ignored screenshots/ folder, for people to look at."""
+"""Printing, in a real browser: print media hides the site's chrome, keeps paragraph labels, shows
+where links lead and starts major sections on a new page. Also saves screenshots and a printed PDF
+(see README: `make screenshots`) into the git-ignored screenshots/ folder, for people to look at."""
 
 from __future__ import annotations
 
 import pytest
+
 from tests.site.site_helpers import ROOT
 
 pytestmark = pytest.mark.browser

@@ -1,11 +1,13 @@
-"""Privacy, in a real browser, on every built page: no request to any other host, no cookies, nothing in
-browser storage, and no Content-Security-Policy violation (so the CSP blocks nothing the site needs)."""
+"""Privacy, in a real browser, on every built page: no request to any other host, no cookies,
+nothing in browser storage, and no Content-Security-Policy violation (so the CSP blocks nothing the
+site needs)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
+
 from tests.site.site_helpers import NOTHING_STORED, browser_storage, html_pages
 
 pytestmark = pytest.mark.browser
@@ -13,8 +15,8 @@ pytestmark = pytest.mark.browser
 RECORD_CSP_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile
-    + ":" + e.lineNumber);
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " "
+    + e.sourceFile + ":" + e.lineNumber);
 });
 """
 

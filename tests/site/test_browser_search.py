@@ -1,4 +1,5 @@
-"""Search, in a real browser: type into Material's search box, as a visitor would, and read the results."""
+"""Search, in a real browser: type into Material's search box, as a visitor would, and read the
+results."""
 
 from __future__ import annotations
 
@@ -38,12 +39,14 @@ def test_search_finds_what_a_person_would_type(search_page, query: str, expected
     box.press("Backspace")
     # Wait until the previous query's results are gone, so the results read below are this query's.
     page.wait_for_function(
-        "() => !/matching document/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        "() => !/matching document/i.test("
+        "document.querySelector('.md-search-result__meta').textContent)"
     )
     page.keyboard.type(query, delay=10)
     page.wait_for_function(
         """(query) => document.querySelector('.md-search__input').value === query
-            && /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)""",
+            && /matching document/i.test(
+                document.querySelector('.md-search-result__meta').textContent)""",
         arg=query,
     )
     page.wait_for_timeout(300)  # let the last keystroke's results replace a partial query's

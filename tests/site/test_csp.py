@@ -1,10 +1,21 @@
-"""The Content-Security-Policy: present on every page, strict for scripts, and naming by hash every inline
-script that runs after it (so a Material upgrade that changes one is caught here, not by a visitor)."""
+"""The Content-Security-Policy: present on every page, strict for scripts, and naming by hash every
+inline script that runs after it (so a Material upgrade that changes one is caught here, not by a
+visitor)."""
 
 from __future__ import annotations
 
 import pytest
-from tests.site.site_helpers import PAGES, csp_directives, csp_of, html_pages, page_file, parse, parse_html, sha256_source
+
+from tests.site.site_helpers import (
+    PAGES,
+    csp_directives,
+    csp_of,
+    html_pages,
+    page_file,
+    parse,
+    parse_html,
+    sha256_source,
+)
 
 # Scripts Material emits with a type browsers do not execute (data), which CSP does not govern.
 DATA_TYPES = {"application/json"}
@@ -34,10 +45,11 @@ def test_csp_is_strict_and_complete(site, address: str) -> None:
     assert csp["default-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'self'"]
-    # A meta CSP governs only what follows it: the one script before it is Material's first, tiny one
-    # (it defines __md_scope and the storage helpers; see main.html).
+    # A meta CSP governs only what follows it: the one script before it is Material's first, tiny
+    # one (it defines __md_scope and the storage helpers; see main.html).
     before = parse_html(html.split('http-equiv="Content-Security-Policy"', 1)[0])
-    assert len(before.scripts) == 1 and before.scripts[0][1].startswith("__md_scope="), before.scripts
+    assert len(before.scripts) == 1, before.scripts
+    assert before.scripts[0][1].startswith("__md_scope="), before.scripts
 
 
 def test_every_inline_script_is_allowed_by_its_hash(site) -> None:
@@ -52,7 +64,8 @@ def test_every_inline_script_is_allowed_by_its_hash(site) -> None:
             digest = sha256_source(body)
             if digest not in allowed:
                 missing.setdefault(digest, (address, body[:80]))
-    assert seen >= 2 * len(PAGES)  # Material's colour-scheme and content-tabs scripts, on every page
+    # Material's colour-scheme and content-tabs scripts, on every page
+    assert seen >= 2 * len(PAGES)
     assert not missing, (
         "inline scripts not in site_overrides/main.html's CSP (add these hashes): "
         + "; ".join(f"{h} for {where}: {snippet!r}" for h, (where, snippet) in missing.items())

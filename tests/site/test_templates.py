@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
+
 from tests.site.site_helpers import ROOT
 
 OVERRIDES = ROOT / "site_overrides"
@@ -23,7 +24,9 @@ def test_search_partial_differs_from_materials_only_by_its_accessible_name() -> 
     ours, upstream = strip_comment.sub("", ours), strip_comment.sub("", upstream)
     named = ours.replace(""" aria-label="{{ lang.t('search') }}">""", ">", 1)
     assert named != ours, "the search dialog's aria-label is gone"
-    assert named == upstream, "Material's search partial changed: copy it again and re-add the aria-label"
+    assert named == upstream, (
+        "Material's search partial changed: copy it again and re-add the aria-label"
+    )
 
 
 def test_templates_use_no_python_method_calls_and_call_super() -> None:
@@ -36,7 +39,9 @@ def test_templates_use_no_python_method_calls_and_call_super() -> None:
         for tag in re.findall(r"\{[{%](.*?)[%}]\}", text, flags=re.S):
             # lang.t() is Material's own translation helper, not a Python method.
             calls = re.findall(r"(\w+)\.(\w+)\(", tag)
-            assert all(call == ("lang", "t") for call in calls), f"{file.name}: method call in {tag!r}"
+            assert all(call == ("lang", "t") for call in calls), (
+                f"{file.name}: method call in {tag!r}"
+            )
             assert not re.search(r"\s%\s", tag), f"{file.name}: % formatting in {tag!r}"
     main = (OVERRIDES / "main.html").read_text()
     blocks = re.findall(r"\{% block (\w+) %\}(.*?)\{% endblock %\}", main, flags=re.S)
@@ -52,5 +57,6 @@ def test_mkdocs_yml_stays_plain() -> None:
     assert config["theme"]["font"] is False
     assert config["theme"]["variant"] == "classic"
     # One hook only: the decision tool's two-line wrapper around `python -m site_build` (pre-build).
-    assert config.get("hooks", []) in ([], ["site_build/mkdocs_hook.py"]) and "repo_url" not in config
+    assert config.get("hooks", []) in ([], ["site_build/mkdocs_hook.py"])
+    assert "repo_url" not in config
     assert "privacy" not in str(config["plugins"]) and "offline" not in str(config["plugins"])
