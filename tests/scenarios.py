@@ -18,6 +18,8 @@ class Scenario:
     facts: dict = field(default_factory=dict)
     outcome: str = ""
     rules: tuple[str, ...] = ()
+    # For an undetermined answer: the facts still to find out, as the tool lists them.
+    missing: tuple[str, ...] = ()
 
     def request(self) -> dict:
         return {"requester": self.requester, "record": self.record, "facts": self.facts}
@@ -65,8 +67,9 @@ SCENARIOS: tuple[Scenario, ...] = (
              {"for_library_business": False}, "deny", ("confidential-by-default",)),
     Scenario("card-lost-status-unknown", "Someone presents a card, and the system is down so "
              "nobody can check whether it was reported lost or stolen.", "other_person",
-             "items_checked_out", {"presents_card": True, "card_reported_lost_or_stolen": None},
-             "undetermined", ()),
+             "items_checked_out", {"presents_card": True, "card_reported_lost_or_stolen": None,
+                                   "reason_to_doubt_consent": False},
+             "undetermined", missing=("card_reported_lost_or_stolen",)),
     # --- The cardholder
     Scenario("teen-own-history", "A 15-year-old asks for her own borrowing history.",
              "cardholder", "borrowing_history", {"cardholder_is_minor": True}, "release",
@@ -86,7 +89,8 @@ SCENARIOS: tuple[Scenario, ...] = (
              ("confidential-by-default",)),
     Scenario("parent-overdue-age-unknown", "A man says he is the father and asks about overdue "
              "fees; nobody knows the cardholder's age.", "parent_or_guardian", "overdue_account",
-             {"cardholder_is_minor": None, "presents_card": False}, "undetermined", ()),
+             {"cardholder_is_minor": None, "presents_card": False}, "undetermined",
+             missing=("cardholder_is_minor",)),
     Scenario("parent-with-childs-card", "A parent holds her 8-year-old's card and asks what is "
              "checked out on it.", "parent_or_guardian", "items_checked_out",
              {"cardholder_is_minor": True, **GOOD_CARD}, "release", ("card-implies-consent",)),
@@ -125,7 +129,8 @@ SCENARIOS: tuple[Scenario, ...] = (
              {"has_cardholder_permission": True}, "release", ("cardholder-permission",)),
     Scenario("permission-unsure", "A caregiver says the cardholder agreed, but staff cannot "
              "confirm it.", "other_person", "interlibrary_loans",
-             {"has_cardholder_permission": None}, "undetermined", ()),
+             {"has_cardholder_permission": None}, "undetermined",
+             missing=("has_cardholder_permission",)),
     Scenario("employer-asks", "An employer asks whether an employee has a library card.",
              "other_person", "registration_details", {}, "deny", ("confidential-by-default",)),
     Scenario("reporter-asks-attendance", "A reporter asks for the sign-up list of a program on "
@@ -139,7 +144,8 @@ SCENARIOS: tuple[Scenario, ...] = (
              ("staff-library-business",)),
     Scenario("staff-purpose-unclear", "A page asks to see a patron's registration details and "
              "will not say why.", "library_staff", "registration_details",
-             {"for_library_business": None}, "undetermined", ()),
+             {"for_library_business": None}, "undetermined",
+             missing=("for_library_business",)),
     # --- Collection agencies
     Scenario("collection-agency-history", "The collection agency asks for the borrowing history "
              "too.", "collection_agency", "borrowing_history", {}, "deny",

@@ -30,7 +30,7 @@ def test_scenario(scenario):
     decision = decide(parse(scenario.request()))
     assert decision.outcome.value == scenario.outcome, scenario.story
     if scenario.outcome == "undetermined":
-        assert decision.missing_facts, "an undetermined answer names the facts to find out"
+        assert decision.missing_facts == scenario.missing, scenario.story
     else:
         assert tuple(rule.id for rule in decision.rules) == scenario.rules
 
