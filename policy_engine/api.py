@@ -7,15 +7,18 @@ interface the site's tool uses: `decide_json` and `vocabulary_json`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from .citations import Citation
 from .engine import Decision, decide, would_change
 from .errors import InputError
-from .request import FactValue, Request, parse_json
+from .request import FactValue, Request, parse, parse_json
 from .rules import CONFIDENTIAL_RECORDS, Rule
+from .tensions import NOTES, Note
 from .vocabulary import (
     FACTS,
     FACTS_BY_ID,
+    OPTIONS,
     OUTCOME_CONSEQUENCES,
     OUTCOME_LABELS,
     RECORDS,
@@ -23,6 +26,8 @@ from .vocabulary import (
     TERMS_BY_ID,
     Outcome,
 )
+
+LEGAL_PAPERS = ("subpoena", "court_order", "search_warrant", "national_security_letter")
 
 
 def citation_dict(citation: Citation) -> dict[str, str]:
@@ -62,8 +67,37 @@ def _next_step(decision: Decision) -> str:
 
 def _rule_dict(rule: Rule) -> dict[str, object]:
     return {"rule": rule.id, "says": rule.says, "outcome": rule.outcome.value,
-            "standing": rule.standing.name.lower(),
-            "citations": [citation_dict(c) for c in rule.cites]}
+            "reading": rule.reading, "citations": [citation_dict(c) for c in rule.cites]}
+
+
+def note_dict(note: Note) -> dict[str, object]:
+    return {"id": note.id, "title": note.title, "text": note.text,
+            "board_question": note.board_question,
+            "citations": [citation_dict(c) for c in note.cites]}
+
+
+def _would_change(decision: Decision) -> list[dict[str, object]]:
+    """What a different answer to one fact would lead to, the line that matters first.
+
+    The four legal papers usually lead to the same place: then they are one line, not four.
+    Lines that would release come first (what the person could bring), legal papers last."""
+    alternatives = would_change(decision)
+    lines: list[dict[str, object]] = []
+    papers = [a for a in alternatives if a.fact == "legal_process" and a.value in LEGAL_PAPERS]
+    if len(papers) == len(LEGAL_PAPERS) and len({a.decision.outcome for a in papers}) == 1:
+        outcome = papers[0].decision.outcome
+        lines.append({"fact": "legal_process", "value": list(LEGAL_PAPERS),
+                      "outcome": outcome.value,
+                      "text": "If they present a subpoena, court order, search warrant or "
+                              f"national security letter, {OUTCOME_CONSEQUENCES[outcome]}."})
+        alternatives = tuple(a for a in alternatives if a not in papers)
+    lines += [{"fact": a.fact, "value": a.value, "outcome": a.decision.outcome.value,
+               "text": f"If {_condition(a.fact, a.value)}, "
+                       f"{OUTCOME_CONSEQUENCES[a.decision.outcome]}."} for a in alternatives]
+    order = list(decision.relevant_facts)
+    return sorted(lines, key=lambda line: (line["outcome"] != Outcome.RELEASE.value,
+                                           line["fact"] == "legal_process",
+                                           order.index(str(line["fact"]))))
 
 
 def decision_dict(decision: Decision) -> dict[str, object]:
@@ -78,7 +112,7 @@ def decision_dict(decision: Decision) -> dict[str, object]:
         citations.append(scope)
     return {
         "request": {"requester": request.requester, "record": request.record,
-                    "facts": request.facts},
+                    "facts": request.facts, "options": sorted(request.options)},
         "outcome": decision.outcome.value,
         "outcome_label": OUTCOME_LABELS[decision.outcome],
         "summary": _summary(decision),
@@ -86,29 +120,25 @@ def decision_dict(decision: Decision) -> dict[str, object]:
         "rules": [rule.id for rule in decision.rules],
         "explanation": [_rule_dict(rule) for rule in decision.rules],
         "citations": [citation_dict(c) for c in citations],
-        "notes": [{"id": n.id, "title": n.title, "text": n.text,
-                   "citations": [citation_dict(c) for c in n.cites]} for n in decision.notes],
+        "notes": [note_dict(n) for n in decision.notes],
         "missing_facts": list(decision.missing_facts),
         "relevant_facts": list(decision.relevant_facts),
-        "would_change": [
-            {"fact": alt.fact, "value": alt.value, "outcome": alt.decision.outcome.value,
-             "text": f"If {_condition(alt.fact, alt.value)}, "
-                     f"{OUTCOME_CONSEQUENCES[alt.decision.outcome]}."}
-            for alt in would_change(decision)
-        ],
+        "would_change": _would_change(decision),
     }
 
 
-def decide_text(text: str) -> dict[str, object]:
-    """Decide one JSON request; bad input gives the error object instead, never an exception."""
+def decide_text(text: object, options: Iterable[str] = ()) -> dict[str, object]:
+    """Decide one JSON request (str or UTF-8 bytes) under the named Board options; bad input of
+    any type gives the error object instead, never an exception."""
     try:
-        return decision_dict(decide(parse_json(text)))
+        return decision_dict(decide(parse_json(text).with_options(options)))
     except InputError as error:
         return error.to_dict()
 
 
-def decide_json(text: str) -> str:
-    """Decide one JSON request; always returns JSON (a decision or an error object)."""
+def decide_json(text: object) -> str:
+    """Decide one JSON request; always returns JSON (a decision or an error object), whatever it
+    is given. The browser tool's only entry point: it answers under the adopted policy."""
     return json.dumps(decide_text(text))
 
 
@@ -124,8 +154,21 @@ def vocabulary_dict() -> dict[str, object]:
                    "values": [{"value": a.value, "label": a.label} for a in f.answers]}
                   for f in FACTS],
         "outcomes": [{"id": o.value, "label": OUTCOME_LABELS[o]} for o in Outcome],
+        "options": [{"id": o.id, "label": o.label, "help": o.help} for o in OPTIONS],
     }
 
 
 def vocabulary_json() -> str:
     return json.dumps(vocabulary_dict())
+
+
+def notes_report() -> list[dict[str, object]]:
+    """Every review note for the trustees, with what staff do now: the engine's decision for the
+    note's example request."""
+    report = []
+    for note in NOTES:
+        decision = decision_dict(decide(parse(note.example)))
+        report.append({**note_dict(note), "example": note.example,
+                       "staff_now": {k: decision[k] for k in
+                                     ("outcome", "outcome_label", "summary", "next_step")}})
+    return report

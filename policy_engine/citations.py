@@ -2,7 +2,7 @@
 
 Every citation names a document, the anchor of the paragraph on the site page that holds the
 document's single published copy (docs/policy.md, docs/law.md), and words quoted from that paragraph
-exactly. The tests check each quote against the page and against shared/sources.
+exactly. The tests check each quote against the built page and against shared/sources.
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ class Document:
 
 
 POLICY = Document("policy", "Confidentiality Policy", "policy/")
-IOWA_CODE = Document("iowa_code", "Code of Iowa, chapter 22", "law/")
+IOWA_CODE = Document("iowa_code", "Code of Iowa", "law/")
+# A bill is not law: it gets its own document, so no citation can pass it off as the Code.
+IOWA_BILL = Document("iowa_bill", "House File 2136 (Iowa, 2026): a bill, not law", "law/")
+IOWA_CASES = Document("iowa_cases", "Iowa court decisions", "law/")
 
 # Human names for the anchors, as a trustee would cite them.
 SECTIONS: dict[str, str] = {
@@ -30,8 +33,13 @@ SECTIONS: dict[str, str] = {
     "bullet-4": "Bullet 4 (public contact information)",
     "bullet-5": "Bullet 5 (security cameras)",
     "paragraph-3": "Paragraph 3 (court orders)",
+    "iowa-code-22-7": "Iowa Code 22.7 (opening sentence)",
     "iowa-code-22-7-13": "Iowa Code 22.7(13)",
-    "hf-2136": "House File 2136 (2026, not law)",
+    "iowa-code-22-1-2": "Iowa Code 22.1(2) (lawful custodian)",
+    "iowa-code-599-1": "Iowa Code 599.1 (age of majority)",
+    "hf-2136": "House File 2136 (2026, introduced; not law)",
+    "brown-v-johnston": "Brown v. Johnston (Iowa 1983)",
+    "poole-2003": "Poole v. Hawkeye Area Community Action Program (Iowa 2003)",
 }
 
 
@@ -56,3 +64,11 @@ def policy(anchor: str, quote: str) -> Citation:
 
 def iowa_code(anchor: str, quote: str) -> Citation:
     return Citation(IOWA_CODE, anchor, quote)
+
+
+def iowa_bill(anchor: str, quote: str) -> Citation:
+    return Citation(IOWA_BILL, anchor, quote)
+
+
+def iowa_case(anchor: str, quote: str) -> Citation:
+    return Citation(IOWA_CASES, anchor, quote)

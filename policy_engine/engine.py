@@ -11,6 +11,7 @@ paper is a subpoena), the request goes to the Director: the safe and the simple 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .facts_view import Ask, Unknown
 from .request import FactValue, Request
@@ -69,13 +70,16 @@ def decide(request: Request) -> Decision:
     return Decision(request, outcome, rules, tuple(read), missing, notes_for(request))
 
 
-def _paths(request: Request) -> tuple[list[Path], list[str]]:
+# Requests are immutable and the rules pure, so each sub-request is worked out once: the unknown
+# facts of a request and of its table neighbours branch into the same sub-requests many times.
+@lru_cache(maxsize=1 << 18)
+def _paths(request: Request) -> tuple[tuple[Path, ...], tuple[str, ...]]:
     """Every way the request's unknown facts could turn out, and the facts read along the way."""
     ask = Ask(request)
     try:
         for rule in RULES:
-            if rule.applies(ask):
-                return [Path(request, rule)], ask.read
+            if _in_force(rule, request) and rule.applies(ask):
+                return (Path(request, rule),), tuple(ask.read)
     except Unknown as unknown:
         paths: list[Path] = []
         read = list(ask.read)
@@ -83,11 +87,16 @@ def _paths(request: Request) -> tuple[list[Path], list[str]]:
             sub_paths, sub_read = _paths(request.with_facts(**{unknown.fact: value}))
             paths += sub_paths
             read += [f for f in sub_read if f not in read]
-        return paths, read
+        return tuple(paths), tuple(read)
     raise AssertionError(f"no rule decides {request}")  # the last rule covers every record
 
 
-def _holding_in_every_path(paths: list[Path], outcome: Outcome) -> tuple[Rule, ...]:
+def _in_force(rule: Rule, request: Request) -> bool:
+    """A Board option's rule counts only when the request is decided under that option."""
+    return rule.option is None or rule.option in request.options
+
+
+def _holding_in_every_path(paths: tuple[Path, ...], outcome: Outcome) -> tuple[Rule, ...]:
     for rule in RULES:
         if rule.outcome is outcome and all(_applies(rule, path.request) for path in paths):
             return (rule,)
@@ -96,7 +105,7 @@ def _holding_in_every_path(paths: list[Path], outcome: Outcome) -> tuple[Rule, .
 
 def _applies(rule: Rule, request: Request) -> bool:
     try:
-        return rule.applies(Ask(request))
+        return _in_force(rule, request) and rule.applies(Ask(request))
     except Unknown:
         return False
 

@@ -31,24 +31,42 @@ class Ask:
             raise Unknown(fact)
         return value
 
+    def _yes(self, fact: str) -> bool:
+        return self._get(fact) is True
+
     # One method per fact, so a rule reads like the question it asks.
-    def cardholder_is_minor(self) -> bool:
-        return self._get("cardholder_is_minor") is True
+    def legal_process(self) -> FactValue:
+        return self._get("legal_process")
 
-    def presents_card(self) -> bool:
-        return self._get("presents_card") is True
+    def formal_records_request(self) -> bool:
+        return self._yes("formal_records_request")
 
-    def card_reported_lost_or_stolen(self) -> bool:
-        return self._get("card_reported_lost_or_stolen") is True
+    def emergency(self) -> bool:
+        return self._yes("emergency")
 
-    def reason_to_doubt_consent(self) -> bool:
-        return self._get("reason_to_doubt_consent") is True
+    def photos_published(self) -> bool:
+        return self._yes("photos_published")
 
-    def has_cardholder_permission(self) -> bool:
-        return self._get("has_cardholder_permission") is True
+    def identity_confirmed(self) -> bool:
+        return self._yes("identity_confirmed")
 
     def for_library_business(self) -> bool:
-        return self._get("for_library_business") is True
+        return self._yes("for_library_business")
 
-    def legal_process_presented(self) -> bool:
-        return self._get("legal_process") != "none"
+    def court_order_limits_requester(self) -> bool:
+        return self._yes("court_order_limits_requester")
+
+    def cardholder_is_minor(self) -> bool:
+        return self._yes("cardholder_is_minor")
+
+    def presents_card(self) -> bool:
+        return self._yes("presents_card")
+
+    def card_reported_lost_or_stolen(self) -> bool:
+        return self._yes("card_reported_lost_or_stolen")
+
+    def reason_to_doubt_consent(self) -> bool:
+        return self._yes("reason_to_doubt_consent")
+
+    def has_cardholder_permission(self) -> bool:
+        return self._yes("has_cardholder_permission")

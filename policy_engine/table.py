@@ -4,12 +4,14 @@ A compact row fixes only the facts that matter for its requester and record; eve
 be anything. The rows for one requester and record are the leaves of a question tree: ask the first
 fact the decision reads, branch on every answer (including "not sure"), and go on until the
 decision reads nothing unanswered. So the rows cover every combination of answers exactly once.
+
+The same walk, reading the facts that matter under either of two sets of Board options, finds
+every request whose answer an option would change.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .engine import Decision, decide
@@ -30,18 +32,40 @@ class Row:
                 "rules": [rule.id for rule in self.decision.rules]}
 
 
+@dataclass(frozen=True)
+class Change:
+    """A request whose answer a Board option changes: the answer today and under the option."""
+
+    requester: str
+    record: str
+    facts: tuple[tuple[str, FactValue], ...]
+    today: Decision
+    under_option: Decision
+
+    def as_dict(self) -> dict[str, object]:
+        return {"requester": self.requester, "record": self.record, "facts": dict(self.facts),
+                "today": self.today.outcome.value,
+                "under_option": self.under_option.outcome.value,
+                "rules_today": [rule.id for rule in self.today.rules],
+                "rules_under_option": [rule.id for rule in self.under_option.rules]}
+
+
 def all_values(fact: str) -> tuple[FactValue, ...]:
     return (*FACTS_BY_ID[fact].known_values, None)
 
 
-def rows_for(requester: str, record: str) -> Iterator[Row]:
-    def walk(fixed: dict[str, FactValue]) -> Iterator[Row]:
-        request = Request(requester, record, tuple(fixed.get(f) for f in FACT_IDS))
-        decision = decide(request)
-        open_fact = next((f for f in decision.relevant_facts if f not in fixed), None)
+def _leaves(requester: str, record: str, option_sets: tuple[frozenset[str], ...],
+            ) -> Iterator[tuple[tuple[tuple[str, FactValue], ...], list[Decision]]]:
+    """The question tree over the facts that matter under any of `option_sets`; each leaf is
+    (the facts fixed, in question order; the decision under each option set)."""
+    def walk(fixed: dict[str, FactValue]) -> Iterator:
+        values = tuple(fixed.get(f) for f in FACT_IDS)
+        decisions = [decide(Request(requester, record, values, options))
+                     for options in option_sets]
+        read = [f for d in decisions for f in d.relevant_facts]
+        open_fact = next((f for f in read if f not in fixed), None)
         if open_fact is None:
-            yield Row(requester, record, tuple((f, fixed[f]) for f in decision.relevant_facts),
-                      decision)
+            yield tuple((f, fixed[f]) for f in dict.fromkeys(read)), decisions
             return
         for value in all_values(open_fact):
             yield from walk({**fixed, open_fact: value})
@@ -49,20 +73,25 @@ def rows_for(requester: str, record: str) -> Iterator[Row]:
     yield from walk({})
 
 
-def compact_rows() -> Iterator[Row]:
+def rows_for(requester: str, record: str, options: Iterable[str] = ()) -> Iterator[Row]:
+    for facts, (decision,) in _leaves(requester, record, (frozenset(options),)):
+        yield Row(requester, record, facts, decision)
+
+
+def compact_rows(options: Iterable[str] = ()) -> Iterator[Row]:
+    options = tuple(options)
     for requester in REQUESTER_IDS:
         for record in RECORD_IDS:
-            yield from rows_for(requester, record)
+            yield from rows_for(requester, record, options)
 
 
-def every_request() -> Iterator[Request]:
-    """Every combination of requester, record and fact values, unknowns included."""
-    for requester, record in itertools.product(REQUESTER_IDS, RECORD_IDS):
-        for values in itertools.product(*(all_values(f) for f in FACT_IDS)):
-            yield Request(requester, record, values)
-
-
-def full_rows() -> Iterator[Row]:
-    for request in every_request():
-        yield Row(request.requester, request.record, tuple(request.facts.items()),
-                  decide(request))
+def changes_under(option: str) -> Iterator[Change]:
+    """Every request (as a compact row over the facts that matter either way) whose outcome the
+    Board option changes."""
+    Request.of(REQUESTER_IDS[0], RECORD_IDS[0], options=(option,))  # an unknown id is an error
+    option_sets = (frozenset(), frozenset((option,)))
+    for requester in REQUESTER_IDS:
+        for record in RECORD_IDS:
+            for facts, (today, under) in _leaves(requester, record, option_sets):
+                if today.outcome is not under.outcome:
+                    yield Change(requester, record, facts, today, under)

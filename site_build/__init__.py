@@ -30,7 +30,7 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
 
 def build(out: Path = GENERATED) -> list[Path]:
     """Generate every artifact under `out`; return the files that changed."""
-    from . import form, runtime, snapshot, tables, wheel
+    from . import form, review_notes, runtime, snapshot, stories, tables, wheel
 
     changed: list[Path] = []
     wheel_path, wheel_changed = wheel.build_wheel(out / "engine")
@@ -53,4 +53,6 @@ def build(out: Path = GENERATED) -> list[Path]:
         ),
     )
     changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
+    changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md")
+    changed += stories.write_stories(out / "stories")
     return changed

@@ -12,10 +12,29 @@ from pathlib import Path
 from . import write_if_changed
 from .form import engine_cli, fact_value
 
+# What sends any request to the Director, whatever else is true (readings 2-4 and 8): stated once
+# at the top of the page instead of in every row. So are "I'm not sure" answers: the rows show the
+# answer once every question that matters has been answered.
+SAME_FOR_EVERY_ROW = {"legal_process": "none", "formal_records_request": False,
+                      "emergency": False, "court_order_limits_requester": False}
+
 
 def table_rows() -> list[dict]:
     """The engine's compact decision table: [{requester, record, facts, outcome, rules}, ...]."""
     return engine_cli("table", "--format", "json")
+
+
+def answered_rows(rows: list[dict]) -> list[dict]:
+    """The rows where every question that matters is answered and none of SAME_FOR_EVERY_ROW
+    sends the request to the Director."""
+    def shown(row: dict) -> bool:
+        facts = row["facts"]
+        return None not in facts.values() and all(
+            facts.get(f, v) == v for f, v in SAME_FOR_EVERY_ROW.items())
+
+    return [{**row, "facts": {f: v for f, v in row["facts"].items()
+                              if f not in SAME_FOR_EVERY_ROW}}
+            for row in rows if shown(row)]
 
 
 def tables_markdown(vocab: dict, rows: list[dict]) -> str:
@@ -66,5 +85,5 @@ def tables_markdown(vocab: dict, rows: list[dict]) -> str:
 
 
 def write_tables(path: Path, vocab: dict) -> list[Path]:
-    md = tables_markdown(vocab, table_rows())
+    md = tables_markdown(vocab, answered_rows(table_rows()))
     return [path] if write_if_changed(path, md) else []

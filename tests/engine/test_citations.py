@@ -14,7 +14,8 @@ from tests.conftest import ROOT
 from tests.html_text import collapse, text_at_anchor
 
 SOURCES = ROOT.parent / "shared" / "sources"
-SOURCE_FILE = {"policy": "confidentiality-policy.txt", "iowa_code": "iowa-code-22.md"}
+SOURCE_FILE = {"policy": "confidentiality-policy.txt", "iowa_code": "iowa-code-22.md",
+               "iowa_bill": "iowa-code-22.md", "iowa_cases": "iowa-cases.md"}
 
 CITATIONS = sorted(
     {c for rule in RULES for c in rule.cites}
