@@ -25,4 +25,4 @@ __all__ = [
     "parse_json",
     "would_change",
 ]
-__version__ = "0.1.0"
+__version__ = "2.0.0"  # the major version follows the vocabulary (DESIGN.md section 3)

@@ -84,16 +84,16 @@ def _would_change(decision: Decision) -> list[dict[str, object]]:
     alternatives = would_change(decision)
     lines: list[dict[str, object]] = []
     papers = [a for a in alternatives if a.fact == "legal_process" and a.value in LEGAL_PAPERS]
-    if len(papers) == len(LEGAL_PAPERS) and len({a.decision.outcome for a in papers}) == 1:
-        outcome = papers[0].decision.outcome
+    if len(papers) == len(LEGAL_PAPERS) and len({a.outcome for a in papers}) == 1:
+        outcome = papers[0].outcome
         lines.append({"fact": "legal_process", "value": list(LEGAL_PAPERS),
                       "outcome": outcome.value,
                       "text": "If they present a subpoena, court order, search warrant or "
                               f"national security letter, {OUTCOME_CONSEQUENCES[outcome]}."})
         alternatives = tuple(a for a in alternatives if a not in papers)
-    lines += [{"fact": a.fact, "value": a.value, "outcome": a.decision.outcome.value,
+    lines += [{"fact": a.fact, "value": a.value, "outcome": a.outcome.value,
                "text": f"If {_condition(a.fact, a.value)}, "
-                       f"{OUTCOME_CONSEQUENCES[a.decision.outcome]}."} for a in alternatives]
+                       f"{OUTCOME_CONSEQUENCES[a.outcome]}."} for a in alternatives]
     order = list(decision.relevant_facts)
     return sorted(lines, key=lambda line: (line["outcome"] != Outcome.RELEASE.value,
                                            line["fact"] == "legal_process",

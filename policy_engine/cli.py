@@ -11,6 +11,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, NoReturn, TextIO
@@ -53,6 +54,16 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("notes", help="print the review notes for trustees, with what staff do "
                                       "now")
     return parser
+
+
+def run() -> NoReturn:
+    """The `policy-engine` command (and `python -m policy_engine`)."""
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader stopped early (`table | head`): not an error of ours, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
 
 
 def main(argv: Sequence[str] | None = None, stdin: IO | None = None,

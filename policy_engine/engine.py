@@ -41,22 +41,16 @@ class Decision:
 
 @dataclass(frozen=True)
 class Alternative:
-    """A different answer to one fact, and the decision it would lead to."""
+    """A different answer to one fact, and the outcome it would lead to."""
 
     fact: str
     value: FactValue
-    decision: Decision
+    outcome: Outcome
 
 
 def decide(request: Request) -> Decision:
     paths, read = _paths(request)
-    outcomes = {path.rule.outcome for path in paths}
-    if len(outcomes) == 1:
-        outcome = outcomes.pop()
-    elif outcomes == {Outcome.DENY, Outcome.REFER_TO_DIRECTOR}:
-        outcome = Outcome.REFER_TO_DIRECTOR
-    else:
-        outcome = Outcome.UNDETERMINED
+    outcome = _outcome(paths)
     deciding = paths if outcome is Outcome.UNDETERMINED else \
         [path for path in paths if path.rule.outcome is outcome]
     in_play = {id(path.rule) for path in deciding}
@@ -68,6 +62,15 @@ def decide(request: Request) -> Decision:
     missing = tuple(f for f in read if request.value(f) is None) \
         if outcome is Outcome.UNDETERMINED else ()
     return Decision(request, outcome, rules, tuple(read), missing, notes_for(request))
+
+
+def _outcome(paths: tuple[Path, ...]) -> Outcome:
+    outcomes = {path.rule.outcome for path in paths}
+    if len(outcomes) == 1:
+        return outcomes.pop()
+    if outcomes == {Outcome.DENY, Outcome.REFER_TO_DIRECTOR}:
+        return Outcome.REFER_TO_DIRECTOR
+    return Outcome.UNDETERMINED
 
 
 # Requests are immutable and the rules pure, so each sub-request is worked out once: the unknown
@@ -118,7 +121,7 @@ def would_change(decision: Decision) -> tuple[Alternative, ...]:
         for value in FACTS_BY_ID[fact].known_values:
             if value == request.value(fact):
                 continue
-            other = decide(request.with_facts(**{fact: value}))
-            if other.outcome is not decision.outcome:
-                alternatives.append(Alternative(fact, value, other))
+            outcome = _outcome(_paths(request.with_facts(**{fact: value}))[0])
+            if outcome is not decision.outcome:
+                alternatives.append(Alternative(fact, value, outcome))
     return tuple(alternatives)

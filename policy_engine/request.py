@@ -19,6 +19,9 @@ FactValue = bool | str | None
 # A request is a few hundred bytes; anything far larger is a mistake or an attack.
 MAX_INPUT_CHARS = 64 * 1024
 TOP_LEVEL_KEYS = ("requester", "record", "facts")
+# Each fact's answers as (type, value): True is not 1, and every Request checks every fact.
+_ANSWERS = tuple(frozenset((type(a.value), a.value) for a in FACTS_BY_ID[f].answers)
+                 for f in FACT_IDS)
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,14 @@ class Request:
         if not isinstance(self.fact_values, tuple) or len(self.fact_values) != len(FACT_IDS):
             raise InputError(f"fact_values must be a tuple of {len(FACT_IDS)} values, one per "
                              "fact.", "facts", FACT_IDS)
-        for name, value in zip(FACT_IDS, self.fact_values, strict=True):
-            _check_answer(name, value)
+        try:
+            known = all((type(v), v) in answers
+                        for v, answers in zip(self.fact_values, _ANSWERS, strict=True))
+        except TypeError:  # an unhashable value (a list, a dict) answers nothing
+            known = False
+        if not known:
+            for name, value in zip(FACT_IDS, self.fact_values, strict=True):
+                _check_answer(name, value)
         if not isinstance(self.options, frozenset):
             raise InputError("options must be a frozenset of option ids.", "options", OPTION_IDS)
         for option in self.options:
@@ -142,7 +151,7 @@ def _check_choice(value: object, field: str, allowed: tuple[str, ...]) -> None:
 
 def _check_answer(name: str, value: object) -> None:
     fact = FACTS_BY_ID[name]
-    if not fact.accepts(value):
+    if fact.answer(value) is None:
         shown = [json.dumps(a.value) if not isinstance(a.value, str) else a.value
                  for a in fact.answers]
         raise InputError(f"{_show(value)} is not an answer to {name}.", f"facts.{name}",

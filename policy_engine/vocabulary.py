@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
 
 
 class Outcome(StrEnum):
@@ -124,18 +123,6 @@ class Fact:
         return next(
             (a for a in self.answers if a.value == value and type(a.value) is type(value)), None
         )
-
-    def accepts(self, value: object) -> bool:
-        """Whether `value` is one of the answers (True is not 1); every Request checks each fact,
-        so this is a set lookup."""
-        return type(value) in _ANSWER_TYPES and (type(value), value) in self._accepted
-
-    @cached_property
-    def _accepted(self) -> frozenset[tuple[type, object]]:
-        return frozenset((type(a.value), a.value) for a in self.answers)
-
-
-_ANSWER_TYPES = (bool, str, type(None))
 
 
 def _yes_no(fact_id: str, question: str, help: str, yes: str, no: str, unsure: str,

@@ -1,25 +1,25 @@
-"""Build the engine's pure-Python wheel deterministically, with the standard library only.
+"""Build the engine's pure-Python wheel with the project's own build backend (flit_core, pinned
+in pyproject.toml and requirements.txt), reproducibly.
 
-No pyodide-build, no micropip, no `python -m build` (its isolated environment needs the
-network): a wheel is a zip file with a `.dist-info` folder (METADATA, WHEEL, RECORD). Entries are
-sorted and carry a fixed timestamp and mode, so the same sources always give the same bytes.
+The same backend `pip install .` uses, called in-process: no isolated build environment (which
+would need the network), no pyodide-build (see README: it cannot run offline and gives the same
+wheel for a pure-Python package), no micropip. SOURCE_DATE_EPOCH fixes every entry's timestamp,
+so the same sources always give the same bytes, and the wheel's URL hash changes only with them.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import io
-import tomllib
-import zipfile
+import os
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import ROOT, write_if_changed
 
 PACKAGE = "policy_engine"
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
-SKIP_DIRS = {"__pycache__"}
-SKIP_SUFFIXES = {".pyc", ".pyo"}
+# 1980-01-01, the earliest time a zip entry can hold: no build carries the day it was made.
+SOURCE_DATE_EPOCH = "315532800"
 
 
 def package_dir() -> Path:
@@ -31,52 +31,31 @@ def package_dir() -> Path:
     return path
 
 
-def project_metadata() -> dict:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+@contextmanager
+def _reproducible_build_at(root: Path):
+    """flit_core reads pyproject.toml from the working directory and the clock from
+    SOURCE_DATE_EPOCH: set both for the build, and put them back after."""
+    before_dir, before_epoch = Path.cwd(), os.environ.get("SOURCE_DATE_EPOCH")
+    os.chdir(root)
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    try:
+        yield
+    finally:
+        os.chdir(before_dir)
+        if before_epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before_epoch
 
 
-def _record_hash(data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"sha256={digest}"
+def wheel_bytes() -> tuple[str, bytes]:
+    """(file name, bytes) of the engine's wheel, as flit_core builds it."""
+    from flit_core import buildapi
 
-
-def _entry(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-    info.external_attr = 0o644 << 16
-    info.compress_type = zipfile.ZIP_DEFLATED
-    zf.writestr(info, data)
-
-
-def wheel_bytes(src: Path | None = None) -> tuple[str, bytes]:
-    """(file name, bytes) of the wheel for the package in `src`."""
-    src = src or package_dir()
-    meta = project_metadata()
-    name, version = meta["name"], meta["version"]
-    dist_info = f"{name}-{version}.dist-info"
-    files: list[tuple[str, bytes]] = []
-    for path in sorted(src.rglob("*")):
-        rel = path.relative_to(src)
-        if path.is_dir() or SKIP_DIRS.intersection(rel.parts) or path.suffix in SKIP_SUFFIXES:
-            continue
-        files.append((f"{PACKAGE}/{rel.as_posix()}", path.read_bytes()))
-    metadata = (
-        "Metadata-Version: 2.1\n"
-        f"Name: {name}\n"
-        f"Version: {version}\n"
-        f"Summary: {meta.get('description', '')}\n"
-        f"Requires-Python: {meta.get('requires-python', '>=3.11')}\n"
-    )
-    wheel = "Wheel-Version: 1.0\nGenerator: site_build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    files += [(f"{dist_info}/METADATA", metadata.encode()), (f"{dist_info}/WHEEL", wheel.encode())]
-    record = (
-        "".join(f"{n},{_record_hash(d)},{len(d)}\n" for n, d in files) + f"{dist_info}/RECORD,,\n"
-    )
-    files.append((f"{dist_info}/RECORD", record.encode()))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for entry_name, data in files:
-            _entry(zf, entry_name, data)
-    return f"{name}-{version}-py3-none-any.whl", buf.getvalue()
+    package_dir()
+    with tempfile.TemporaryDirectory() as tmp, _reproducible_build_at(ROOT):
+        name = buildapi.build_wheel(tmp)
+        return name, (Path(tmp) / name).read_bytes()
 
 
 def build_wheel(out: Path) -> tuple[Path, list[Path]]:

@@ -291,6 +291,11 @@
       el("h3", {}, ["What to do next"]),
       el("p", { class: "decide-next" }, [d.next_step])
     );
+    // mkdocs.yml's extra.library_director, when the Library has supplied it (site_overrides/main.html).
+    var director = document.querySelector('meta[name="library-director"]');
+    if (d.outcome === "refer_to_director" && director && director.content) {
+      a.append(el("p", { class: "decide-director" }, ["The Library Director is " + director.content + "."]));
+    }
     if (d.would_change && d.would_change.length) {
       a.append(el("h3", {}, [d.outcome === "undetermined" ? "What each answer would lead to" : "What would change the answer"]),
         el("ul", { class: "decide-would-change" }, d.would_change.map(function (w) {

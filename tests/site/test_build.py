@@ -243,6 +243,10 @@ def test_unknown_facts_show_nothing_until_set(site, tmp_path: Path) -> None:
     for value in ("TEST-DATE", "TEST-DIRECTOR", "TEST-TRUSTEE-2", 'href="https://example.org/test-cameras"'):
         assert value in policy, value
     assert "TEST-DATE" not in (out / "law/index.html").read_text()
+    # The decision tool names the Director in a referral (docs/js/decide.js reads this).
+    director = '<meta name="library-director" content="TEST-DIRECTOR">'
+    assert director in (out / "decide/index.html").read_text()
+    assert 'name="library-director"' not in (site_dir / "decide/index.html").read_text()
 
 
 def test_every_page_has_valid_front_matter_with_title_and_description() -> None:

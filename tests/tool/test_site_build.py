@@ -6,6 +6,9 @@ import base64
 import gzip
 import hashlib
 import io
+import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -26,7 +29,9 @@ def test_wheel_is_deterministic_and_complete() -> None:
     )
     assert [n for n in names if n.endswith(".py")] == sources
     assert "policy_engine/api.py" in names
-    assert all(i.date_time == wheel.FIXED_TIME for i in zf.infolist())
+    assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in zf.infolist())  # SOURCE_DATE_EPOCH
+    assert "policy-engine=policy_engine.cli:run" in zf.read(
+        next(n for n in names if n.endswith("entry_points.txt"))).decode()
     record = next(n for n in names if n.endswith(".dist-info/RECORD"))
     for line in zf.read(record).decode().splitlines():
         entry, digest, size = line.split(",")
@@ -35,6 +40,21 @@ def test_wheel_is_deterministic_and_complete() -> None:
         data = zf.read(entry)
         expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
         assert digest == f"sha256={expected}" and int(size) == len(data)
+
+
+def test_pip_install_gives_the_policy_engine_command(tmp_path: Path) -> None:
+    """`pip install .` with the pinned standard backend, into a fresh environment: the console
+    script answers as `python -m policy_engine` does."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet",
+                          "--disable-pip-version-check", str(ROOT)],
+                         capture_output=True, text=True, check=False, timeout=300)
+    assert pip.returncode == 0, pip.stderr
+    request = json.dumps({"requester": "law_enforcement", "record": "borrowing_history"})
+    done = subprocess.run([str(venv / "bin" / "policy-engine"), "decide"], input=request,
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 0 and json.loads(done.stdout)["outcome"] == "refer_to_director"
 
 
 def test_build_writes_only_changed_files(tmp_path: Path) -> None:

@@ -321,3 +321,17 @@ def test_first_visit_to_the_tool_via_instant_navigation(tool_page, tool_site):
     assert outcome(page) == "release"
     assert page.evaluate("() => window.__same_document === true")
     assert len(wasm) == 1
+
+
+def test_a_referral_names_the_director_once_the_library_has_supplied_the_name(ready_tool):
+    page = ready_tool
+    answer_scenario(page, {"requester": "law_enforcement", "record": "borrowing_history",
+                           "facts": {}})
+    assert outcome(page) == "refer_to_director"
+    assert not page.is_visible(".decide-director"), "no name until mkdocs.yml sets one"
+    # As site_overrides/main.html writes it when extra.library_director is set.
+    page.evaluate("""() => { const m = document.createElement('meta');
+        m.name = 'library-director'; m.content = 'TEST-DIRECTOR'; document.head.append(m); }""")
+    page.click("#q-record-program_attendance")
+    assert outcome(page) == "refer_to_director"
+    assert page.inner_text(".decide-director") == "The Library Director is TEST-DIRECTOR."
