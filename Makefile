@@ -35,6 +35,7 @@ bench: setup chromium
 	$(PY) bench/engine.py
 	$(PY) bench/tool.py
 
-# Screenshots of the home and policy pages and the policy printed to PDF, into screenshots/ (git-ignored).
+# Screenshots of the pages and the answered tool at 1280x800 and 390x844, light and dark, and each
+# page printed to PDF, into screenshots/ (git-ignored): tools/screenshots.py.
 screenshots: setup chromium
-	$(PY) -m pytest tests/site/test_browser_print.py -q -k screenshots
+	$(PY) tools/screenshots.py

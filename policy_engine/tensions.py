@@ -91,7 +91,8 @@ NOTES: tuple[Note, ...] = (
         id="federal-process",
         title="Federal process is not addressed",
         text="The policy speaks of a court order and of process, order or subpoena, and says "
-             "nothing about national security letters or other federal process. This site "
+             "nothing about national security letters or other federal process (such as orders "
+             "under FISA). This site "
              "holds no source text on the federal law about them. Staff give any such demand to "
              "the Library Director, who handles it with legal counsel.",
         cites=(_COURT_ORDER_ONLY,),

@@ -43,7 +43,7 @@ def note_markdown(note: dict) -> str:
         law_side,
         "</div>",
         "</div>\n",
-        f"**What staff do now** ({staff['outcome_label']}): {staff['next_step']}\n",
+        f"**What staff do now.** {staff['outcome_label']} {staff['next_step']}\n",
         f"**For the Board:** {note['board_question']}\n",
     ])
 

@@ -146,13 +146,37 @@ def test_every_staff_step_cites_its_paragraph(site) -> None:
     _, site_dir = site
     sections = _sections((site_dir / "handling-requests/index.html").read_text())
     titles = [title for title, _ in sections]
-    for needed in ("police", "card", "parent", "subpoena"):
+    for needed in ("camera", "legal papers", "cardholder", "police", "exceptions", "everyone"):
         assert any(needed in t.lower() for t in titles), (needed, titles)
     for title, body in sections:
         assert _anchor_links(body), f"step without a citation: {title}"
     police = next(body for title, body in sections if "police" in title.lower())
     assert "Library Director" in police
-    assert "do not confirm or deny whether a person is a cardholder" in police
+    assert "do not confirm whether anyone is a library user" in police
+    exceptions = next(body for title, body in sections if "exceptions" in title.lower())
+    for who in ("parent", "collection agency", "card", "permission", "Staff at work"):
+        assert who in exceptions, who
+
+
+def test_staff_steps_follow_the_engine_and_show_its_answers(site) -> None:
+    """The guide's steps are DESIGN.md's readings 1-11 in the engine's order, and every story it
+    tells shows the answer the engine gives for it."""
+    from policy_engine import decide, parse
+    from policy_engine.rules import RULES
+    from policy_engine.vocabulary import OUTCOME_LABELS
+    from scenarios import SCENARIOS
+
+    _, site_dir = site
+    html = (site_dir / "handling-requests/index.html").read_text()
+    numbers = [int(t.split(".")[0]) for t, _ in _sections(html)]
+    assert numbers == sorted({rule.reading for rule in RULES}) == list(range(1, 12))
+    told = [s for s in SCENARIOS if f"<em>{s.story}</em>" in html.replace("&quot;", '"')]
+    assert len(told) >= 11
+    for story in told:
+        decision = decide(parse(story.request()))
+        block = html.split(f"<em>{story.story}</em>")[1].split("</div>")[0]
+        assert OUTCOME_LABELS[decision.outcome] in _text(block), story.id
+        assert decision.outcome.value == story.outcome, story.id
 
 
 def _quotes(html: str) -> list[str]:
@@ -180,16 +204,23 @@ def test_quoted_words_appear_verbatim_in_the_policy_or_law(site, address: str) -
 
 
 def test_review_notes_show_each_tension_side_by_side(site) -> None:
+    from policy_engine.tensions import NOTES
+
     _, site_dir = site
-    sections = _sections((site_dir / "review-notes/index.html").read_text())
-    assert len(sections) == 5, [t for t, _ in sections]
+    html = (site_dir / "review-notes/index.html").read_text()
+    sections = _sections(html)
+    assert [t for t, _ in sections] == [note.title for note in NOTES]
     for title, body in sections:
         assert body.count('class="side-by-side"') == 1, title
         columns = body.split('class="side-by-side"', 1)[1]
         assert _quotes(columns), f"no quoted text: {title}"
         assert _anchor_links(columns), f"no link to the quoted text: {title}"
+        assert "What staff do now" in body and "For the Board:" in body, title
     poole = next(body for title, body in sections if "subpoena" in title.lower())
-    assert "Poole, 2003" in poole and "counsel" in poole
+    assert "Poole" in poole and "Brown v. Johnston" in poole and "counsel" in poole
+    for earlier in ("security-camera-policy", "minors-records-bills", "court-order-or-subpoena",
+                    "overdue-accounts-and-law-enforcement", "federal-process"):
+        assert f'id="{earlier}"' in html, "a published link must keep landing"
 
 
 def test_home_has_the_three_entry_points(site) -> None:

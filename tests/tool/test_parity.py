@@ -1,5 +1,6 @@
 """Parity: the engine on Pyodide (under Node, from the site's own snapshot and wheel) decides every
-combination of the compact decision table exactly as CPython does."""
+combination of the compact decision table exactly as CPython does: the same outcome and rules for
+every row, and the same full JSON answer (what the tool shows) for every FULL_EVERY-th row."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from site_build import runtime, tables
 
 HERE = Path(__file__).resolve().parent
+FULL_EVERY = 7  # a spread over every requester and record: 2,149 of the 15,042 rows
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Pyodide")
@@ -37,6 +39,7 @@ def test_pyodide_decides_every_table_row_as_cpython(tool_site, tmp_path: Path) -
             str(snapshot_file),
             str(wheel_file),
             str(tmp_path / "requests.jsonl"),
+            str(FULL_EVERY),
         ],
         check=True,
         capture_output=True,
@@ -49,8 +52,8 @@ def test_pyodide_decides_every_table_row_as_cpython(tool_site, tmp_path: Path) -
     vocab = json.loads(vocabulary_json())
     pairs = {(r["requester"], r["record"]) for r in rows}
     assert len(pairs) == len(vocab["requesters"]) * len(vocab["records"])  # every pair is covered
-    for row, request, answer in zip(rows, requests, answers, strict=True):
+    for i, (row, request, answer) in enumerate(zip(rows, requests, answers, strict=True)):
         browser = json.loads(answer)
-        cpython = json.loads(decide_json(request))
         assert (browser["outcome"], browser["rules"]) == (row["outcome"], row["rules"]), request
-        assert browser == cpython, request
+        if i % FULL_EVERY == 0:
+            assert browser == json.loads(decide_json(request)), request

@@ -101,7 +101,8 @@ def test_url_state_round_trips_and_back_forward(ready_tool, browser, tool_site):
         {
             "requester": "parent_or_guardian",
             "record": "overdue_account",
-            "facts": {"cardholder_is_minor": True, "legal_process": "none"},
+            "facts": {"cardholder_is_minor": True, "identity_confirmed": True,
+                      "presents_card": False, "legal_process": "none"},
         },
     )
     first = outcome(page)
@@ -158,6 +159,7 @@ def test_keyboard_only(ready_tool):
         "requester": "parent_or_guardian",
         "record": "overdue_account",
         "cardholder_is_minor": "true",
+        "identity_confirmed": "true",
         "legal_process": "none",
     }
     focused = "() => { const e = document.activeElement; return e && e.name ? e.name : ''; }"
@@ -180,7 +182,7 @@ def test_keyboard_only(ready_tool):
         if page.evaluate(focused) == "requester":
             break
     chosen: set[str] = set()
-    for _ in range(20):
+    for _ in range(40):
         name = page.evaluate(focused)
         if name in wanted and name not in chosen:
             choose(name, wanted[name])
@@ -254,7 +256,8 @@ def test_the_tool_answers_however_the_snapshot_arrives(tool_page, tool_site, res
     else:
         response = {"status": 404, "body": "gone"}
     page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(**response))
-    page.goto(base + "decide/?requester=cardholder&record=borrowing_history")
+    page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
+              "&identity_confirmed=true")
     wait_ready(page)
     assert outcome(page) == "release"
     assert engine_phases(page)["snapshot"] is restored
@@ -293,7 +296,7 @@ def test_print_shows_only_the_decision_with_date_and_quotes(ready_tool):
         {
             "requester": "parent_or_guardian",
             "record": "overdue_account",
-            "facts": {"cardholder_is_minor": True},
+            "facts": {"cardholder_is_minor": True, "identity_confirmed": True},
         },
     )
     assert page.is_visible("#decide-print")
@@ -317,7 +320,8 @@ def test_first_visit_to_the_tool_via_instant_navigation(tool_page, tool_site):
     page.evaluate("() => { window.__same_document = true; }")
     page.click("a.md-nav__link[href$='decide/']")
     wait_ready(page)
-    answer_scenario(page, {"requester": "cardholder", "record": "borrowing_history", "facts": {}})
+    answer_scenario(page, {"requester": "cardholder", "record": "borrowing_history",
+                           "facts": {"identity_confirmed": True}})
     assert outcome(page) == "release"
     assert page.evaluate("() => window.__same_document === true")
     assert len(wasm) == 1
