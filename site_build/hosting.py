@@ -28,6 +28,7 @@ MIME_TYPES = {
     "js": "text/javascript",
     "mjs": "text/javascript",
     "json": "application/json",
+    "map": "application/json",  # source maps of Material's scripts and styles
     "wasm": "application/wasm",
     "xml": "application/xml",
     "txt": "text/plain",
@@ -164,9 +165,8 @@ def write_host_configs(
     return [path for path, text in outputs.items() if write_if_changed(path, text)]
 
 
-def settings(config_file: Path = ROOT / "mkdocs.yml") -> tuple[str, list[str]]:
-    """(site_url, the CSP directives) as MkDocs and Zensical read them from `config_file`, the
-    SITE_URL environment variable included: for `python -m site_build` run on its own."""
+def read_config(config_file: Path = ROOT / "mkdocs.yml") -> dict:
+    """`config_file` as MkDocs and Zensical read it, environment variables (!ENV) included."""
     import yaml
     from yaml_env_tag import construct_env_tag
 
@@ -174,5 +174,10 @@ def settings(config_file: Path = ROOT / "mkdocs.yml") -> tuple[str, list[str]]:
         pass
 
     Loader.add_constructor("!ENV", construct_env_tag)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader)
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def settings() -> tuple[str, list[str]]:
+    """(site_url, the CSP directives), for `python -m site_build` run on its own."""
+    config = read_config()
     return config["site_url"], config["extra"]["content_security_policy"]
