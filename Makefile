@@ -4,8 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+ZENSICAL_VENV := .venv-zensical
+# Builds for publishing carry the date of the last commit, not of the build (sitemap dates), so two
+# builds of one commit are identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: setup serve test lint bench chromium screenshots
+.PHONY: setup serve site test lint bench chromium nginx zensical-canary screenshots
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -22,14 +27,34 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
 
+# Debian's nginx serves the built site with the shipped configuration in tests/deploy/ (started by
+# the tests themselves in the foreground on a loopback port, never as a system service).
+nginx:
+	@test -x $(NGINX) || { apt-get update && apt-get install -y nginx; }
+
+# Always the local address, whatever site_url says, so instant navigation works here.
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The site to publish, into site/ (README, "Deploying"); SITE_URL=... overrides mkdocs.yml's address.
+site: setup
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
 
 lint: setup
 	$(PY) -m ruff check .
 
-test: setup chromium lint
+test: setup chromium nginx lint
 	$(PY) -m pytest
+
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
+# Zensical, Material's successor, builds the site, and the site tests that read the built files run
+# on its output (README, "Zensical canary").
+zensical-canary: setup $(ZENSICAL_VENV)/.installed
+	ZENSICAL=$(abspath $(ZENSICAL_VENV))/bin/zensical $(PY) -m pytest tests/site -m "not mkdocs and not browser"
 
 bench: setup chromium
 	$(PY) bench/engine.py
