@@ -29,6 +29,7 @@ def search_page(site, browser):
     context.close()
 
 
+@pytest.mark.material_search
 @pytest.mark.parametrize(("query", "expected"), QUERIES.items())
 def test_search_finds_what_a_person_would_type(search_page, query: str, expected: str) -> None:
     base, page = search_page
@@ -60,7 +61,6 @@ def test_search_finds_what_a_person_would_type(search_page, query: str, expected
     page.keyboard.press("Escape")
 
 
-@pytest.mark.zensical
 def test_search_opens_by_keyboard_named_and_allowed_by_the_csp(site, browser) -> None:
     """One search dialog, with an accessible name, opened by "/" as a keyboard user would, finds
     what is typed, and the CSP blocks nothing on the way (Zensical's dialog styles itself with an
