@@ -76,7 +76,7 @@ def nginx_conf(site_url: str, headers: dict[str, str]) -> str:
         _generated_by(site_url)
         + "# Include it in the location that serves the folder you copied the built site into:\n"
         + f"#     location {path} {{\n"
-        + f"#         alias /var/www/ipl-confidentiality{path};\n"
+        + "#         alias /var/www/ipl-confidentiality/;  # the folder\n"
         + "#         include /etc/nginx/snippets/ipl-confidentiality.conf;\n"
         + "#     }\n"
         + "types {\n" + types + "}\n"
@@ -104,7 +104,7 @@ def htaccess(site_url: str, headers: dict[str, str]) -> str:
     return (
         _generated_by(site_url)
         + "# Apache reads it from the folder you copied the built site into; the server must\n"
-        + "# allow it (AllowOverride FileInfo Indexes) and load mod_headers (without it Apache\n"
+        + "# allow it (AllowOverride FileInfo) and load mod_headers (without it Apache\n"
         + "# refuses every request here, rather than serve the site without its headers).\n"
         + f"ErrorDocument 404 {path}404.html\n"
         + "".join(f"AddType {MIME_TYPES[ext]} .{ext}\n" for ext in NEEDED_BY_THE_TOOL)
