@@ -5,12 +5,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
+APACHE := /usr/sbin/apache2
 ZENSICAL_VENV := .venv-zensical
 # Builds for publishing carry the date of the last commit, not of the build (sitemap dates), so two
 # builds of one commit are identical.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: setup serve site test lint bench chromium nginx zensical-canary screenshots
+.PHONY: setup serve site test lint bench chromium web-servers zensical-canary screenshots
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -27,10 +28,11 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
 
-# Debian's nginx serves the built site with the shipped configuration in tests/deploy/ (started by
-# the tests themselves in the foreground on a loopback port, never as a system service).
-nginx:
+# Debian's nginx and Apache serve the built site with the shipped configurations in tests/deploy/
+# (started by the tests themselves in the foreground on loopback ports, never as system services).
+web-servers:
 	@test -x $(NGINX) || { apt-get update && apt-get install -y nginx; }
+	@test -x $(APACHE) || { apt-get update && apt-get install -y --no-install-recommends apache2; }
 
 # Always the local address, whatever site_url says, so instant navigation works here.
 serve: setup
@@ -43,7 +45,7 @@ site: setup
 lint: setup
 	$(PY) -m ruff check .
 
-test: setup chromium nginx lint
+test: setup chromium web-servers lint
 	$(PY) -m pytest
 
 $(ZENSICAL_VENV)/.installed: requirements-zensical.txt

@@ -1,6 +1,7 @@
 """The site as a deployer publishes it: built with `mkdocs build --strict` for a sub-path given by
 the SITE_URL environment variable, and served by a real nginx (Debian's) with the shipped
-configuration, included in a location block as README's "Deploying" says."""
+configuration, included in a location block as README's "Deploying" says, and by a real Apache
+(Debian's) reading the shipped .htaccess from the copied folder."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +20,8 @@ import pytest
 from tests.conftest import ROOT, free_port
 
 NGINX = "/usr/sbin/nginx"
+APACHE = "/usr/sbin/apache2"
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
 SUB_PATH = "/confidentiality/"
 
 
@@ -48,13 +52,13 @@ def subpath_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, 
 def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        assert process.poll() is None, f"nginx exited: {log.read_text() if log.exists() else ''}"
+        assert process.poll() is None, f"server exited: {log.read_text() if log.exists() else ''}"
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return
         except OSError:
             time.sleep(0.1)
-    raise AssertionError(f"nginx did not listen on {port}: {log.read_text()}")
+    raise AssertionError(f"server did not listen on {port}: {log.read_text()}")
 
 
 @pytest.fixture(scope="session")
@@ -100,3 +104,57 @@ def nginx_site(subpath_build, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def apache_site(subpath_build) -> Iterator[tuple[str, Path]]:
+    """(base URL, served folder): a copy of the sub-path build (.htaccess included) in the folder
+    an Apache in the foreground serves as /confidentiality/, with the modules README names and
+    AllowOverride FileInfo. The copy lives where Apache's unprivileged user may read it (pytest's
+    temporary folders are private)."""
+    _, site_dir, _ = subpath_build
+    port = free_port()
+    root = Path(tempfile.mkdtemp(prefix="ipl-apache-"))
+    try:
+        root.chmod(0o755)
+        served = root / "htdocs" / SUB_PATH.strip("/")
+        shutil.copytree(site_dir, served)
+        conf = root / "httpd.conf"
+        modules = ("mpm_event", "authz_core", "mime", "headers", "rewrite", "dir")
+        conf.write_text(
+            f"ServerRoot {root}\n"
+            f"PidFile {root}/httpd.pid\n"
+            f"Listen 127.0.0.1:{port}\n"
+            "ServerName 127.0.0.1\n"
+            "User nobody\n"
+            "Group nogroup\n"
+            + "".join(f"LoadModule {m}_module {APACHE_MODULES}/mod_{m}.so\n" for m in modules)
+            + "TypesConfig /etc/mime.types\n"
+            f"ErrorLog {root}/error.log\n"
+            f"DocumentRoot {root}/htdocs\n"
+            "DirectoryIndex index.html\n"
+            f"<Directory {root}/htdocs>\n"
+            "  Options FollowSymLinks\n"
+            "  AllowOverride FileInfo\n"
+            "  Require all granted\n"
+            "</Directory>\n"
+        )
+        log = root / "error.log"
+        check = subprocess.run([APACHE, "-f", str(conf), "-t"], capture_output=True, text=True,
+                               check=False)
+        assert check.returncode == 0, check.stderr
+        process = subprocess.Popen([APACHE, "-f", str(conf), "-X"])
+        try:
+            _wait_for_port(port, process, log)
+            yield f"http://127.0.0.1:{port}{SUB_PATH}", served
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    finally:
+        shutil.rmtree(root)
+
+
+@pytest.fixture(params=["nginx", "apache"])
+def served_site(request) -> tuple[str, Path]:
+    """(base URL, served folder) under each server the project ships a configuration for."""
+    return request.getfixturevalue(f"{request.param}_site")

@@ -1,6 +1,7 @@
-"""The site under a sub-path of a real nginx with the shipped configuration: the headers it sends,
-the tool end to end in Chromium, instant navigation, the 404 page, and a worker bound by the CSP
-header (it cannot reach another host, as it can when only the pages' <meta> CSP applies)."""
+"""The site under a sub-path of a real nginx and a real Apache with the shipped configurations: the
+headers they send and the compressed copies; then, on nginx, the tool end to end in Chromium,
+instant navigation, the 404 page, and a worker bound by the CSP header (it cannot reach another
+host, as it can when only the pages' <meta> CSP applies)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
         return error.code, dict(error.headers), error.read()
 
 
-def test_headers(nginx_site) -> None:
-    base, _ = nginx_site
+def test_headers(served_site) -> None:
+    base, _ = served_site
     status, page, body = fetch(base + "decide/")
     assert status == 200
     header = csp_directives(page["Content-Security-Policy"])
@@ -62,10 +63,10 @@ def test_headers(nginx_site) -> None:
     assert status == 404 and missing["Content-Security-Policy"] == page["Content-Security-Policy"]
 
 
-def test_precompressed_files_are_sent_when_present(nginx_site) -> None:
+def test_precompressed_files_are_sent_when_present(served_site) -> None:
     """A .gz sibling goes to a browser that takes gzip, as it is, with the file's own type; a file
     without one is sent plain (the build may or may not make them)."""
-    base, site_dir = nginx_site
+    base, site_dir = served_site
     with_sibling = site_dir / "assets/stylesheets/site.css"
     sibling = with_sibling.with_name(with_sibling.name + ".gz")
     if not sibling.exists():
