@@ -40,7 +40,7 @@ serve: setup
 
 # The site to publish, into site/ (README, "Deploying"); SITE_URL=... overrides mkdocs.yml's address.
 site: setup
-	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
 
 lint: setup
 	$(PY) -m ruff check .

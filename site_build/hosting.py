@@ -5,7 +5,8 @@ A `<meta>` Content-Security-Policy binds the page alone: only a response header 
 tool's Web Worker, and only a header can forbid framing (browsers ignore frame-ancestors in a
 `<meta>`). Every configuration is written from the same two values the pages are built from, the
 site's address (`site_url`) and its CSP (`extra.content_security_policy`, also each page's
-`<meta>`), so none can drift from the pages; tests/deploy/ serves the site with the nginx one.
+`<meta>`), so none can drift from the pages; tests/deploy/ serves the site with the nginx and
+Apache ones.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ PYODIDE_PATH = "generated/pyodide/"
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 # Every kind of file the built site holds (tests/deploy/ checks the list is complete). nginx gets
-# exactly these; Apache and the _headers hosts know them already, except the two the tool needs
-# that older server tables lack or mistype.
+# exactly these (its own table lacks .mjs); Apache only the two the tool cannot do without, in
+# case its table lacks or mistypes them; _headers hosts set types themselves.
 MIME_TYPES = {
     "html": "text/html",
     "css": "text/css",
@@ -48,8 +49,8 @@ COMPRESSIBLE = ("html", "css", "js", "mjs", "json", "wasm", "xml", "txt", "svg")
 
 def security_headers(meta_csp: list[str]) -> dict[str, str]:
     """The headers every response carries: the pages' CSP plus frame-ancestors, which only a header
-    can carry (no other site may frame these pages, e.g. to dress a copy of the tool up as another
-    site's); no MIME sniffing; no Referer sent to the law sites the pages link to."""
+    can carry (no other site may show these pages in a frame of its own); no MIME sniffing; no
+    Referer sent to the law sites the pages link to."""
     return {
         "Content-Security-Policy": "; ".join([*meta_csp, "frame-ancestors 'none'"]),
         "X-Content-Type-Options": "nosniff",
