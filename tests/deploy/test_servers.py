@@ -20,6 +20,7 @@ from site_build.runtime import pyodide_version
 from tests.site.site_helpers import csp_directives, csp_of
 from tests.tool.tool_helpers import (
     answer_scenario,
+    engine_phases,
     leave_and_come_back,
     outcome,
     record_console_errors,
@@ -96,6 +97,7 @@ def test_the_tool_answers_and_survives_instant_navigation(nginx_site, page) -> N
                            "facts": {"legal_process": "none"}})
     assert outcome(page) == "refer_to_director"
     assert page.is_visible("#decide-answer")
+    assert engine_phases(page)["snapshot"] is True  # nginx sends the snapshot as the worker needs
     assert leave_and_come_back(page) == {"same_document": True, "wasm_requests": []}
     assert outcome(page) == "refer_to_director"
     assert page.console_errors == []  # no CSP violation, no failed script
