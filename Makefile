@@ -4,8 +4,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+APACHE := /usr/sbin/apache2
+ZENSICAL_VENV := .venv-zensical
+# Builds for publishing carry the date of the last commit, not of the build (sitemap dates), so two
+# builds of one commit are identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: setup serve test lint bench chromium screenshots
+.PHONY: setup serve site test lint bench chromium web-servers zensical-canary screenshots
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -22,14 +28,35 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
 
+# Debian's nginx and Apache serve the built site with the shipped configurations in tests/deploy/
+# (started by the tests themselves in the foreground on loopback ports, never as system services).
+web-servers:
+	@test -x $(NGINX) || { apt-get update && apt-get install -y nginx; }
+	@test -x $(APACHE) || { apt-get update && apt-get install -y --no-install-recommends apache2; }
+
+# Always the local address, whatever site_url says, so instant navigation works here.
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The site to publish, into site/ (README, "Deploying"); SITE_URL=... overrides mkdocs.yml's address.
+site: setup
+	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
 
 lint: setup
 	$(PY) -m ruff check .
 
-test: setup chromium lint
+test: setup chromium web-servers lint
 	$(PY) -m pytest
+
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
+# Zensical, Material's successor, builds the site, and the site tests run on its output, except
+# those that build with MkDocs itself or drive Material's own search box (README, "Zensical canary").
+zensical-canary: setup $(ZENSICAL_VENV)/.installed
+	ZENSICAL=$(abspath $(ZENSICAL_VENV))/bin/zensical $(PY) -m pytest tests/site -m "not mkdocs and not material_search"
 
 bench: setup chromium
 	$(PY) bench/engine.py

@@ -1,7 +1,9 @@
 """Build-time generation: engine wheel, Pyodide runtime copy and snapshot, question form, decision
-tables.
+tables, host configurations.
 
-Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy.
+Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy,
+except `docs/_headers` and `docs/.htaccess` (git-ignored too),
+which hosts read from the site's root.
 Each function writes a file only when its content changes, so `mkdocs serve` does not loop.
 Run it alone with `python -m site_build`; the MkDocs hook (`site_build/mkdocs_hook.py`) only
 calls `build()`.
@@ -12,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ROOT / "docs" / "generated"
+DOCS = ROOT / "docs"
+GENERATED = DOCS / "generated"
 
 
 def write_if_changed(path: Path, data: bytes | str) -> bool:
@@ -28,9 +31,12 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
     return True
 
 
-def build(out: Path = GENERATED) -> list[Path]:
-    """Generate every artifact under `out`; return the files that changed."""
-    from . import form, review_notes, runtime, snapshot, stories, tables, wheel
+def build(
+    site_url: str, csp: list[str], out: Path = GENERATED, docs_dir: Path = DOCS
+) -> list[Path]:
+    """Generate every artifact under `out` (host configurations also into `docs_dir`) for a site
+    published at `site_url` with the Content-Security-Policy `csp`; return the files written."""
+    from . import form, hosting, review_notes, runtime, snapshot, stories, tables, wheel
 
     changed: list[Path] = []
     wheel_path, wheel_changed = wheel.build_wheel(out / "engine")
@@ -55,4 +61,5 @@ def build(out: Path = GENERATED) -> list[Path]:
     changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md")
     changed += stories.write_stories(out / "stories")
+    changed += hosting.write_host_configs(docs_dir, out, site_url, csp)
     return changed

@@ -1,4 +1,5 @@
-"""`python -m site_build`: generate docs/generated/; run it before `zensical build`."""
+"""`python -m site_build`: generate docs/generated/ (and the host configurations) for mkdocs.yml's
+site_url, or the SITE_URL environment variable; run it before `zensical build`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import GENERATED, ROOT, build
+from . import GENERATED, ROOT, build, hosting
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=GENERATED, help="output folder (default: docs/generated)"
     )
     args = parser.parse_args(argv)
-    changed = build(args.out.resolve())
+    changed = build(*hosting.settings(), out=args.out.resolve())
     for path in changed:
         try:
             print(f"wrote {path.relative_to(ROOT)}")

@@ -18,4 +18,4 @@ import site_build  # noqa: E402
 
 
 def on_pre_build(config, **kwargs):
-    site_build.build()
+    site_build.build(config.site_url, config.extra["content_security_policy"])

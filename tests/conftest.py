@@ -2,13 +2,20 @@
 
 Browser tests build the site with `site_url` set to the test server's own address, because
 Material's instant navigation only works when pages are served from `site_url`'s origin.
+
+With ZENSICAL set to a `zensical` executable (`make zensical-canary`), build_site builds with
+Zensical instead; tests marked `mkdocs` use MkDocs itself and are left out there.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,9 +71,32 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+ZENSICAL = os.environ.get("ZENSICAL")
+
+
+def build_with_zensical(site_dir: Path, site_url: str) -> Path:
+    """Build the site as `zensical build --strict` does, after `python -m site_build` (Zensical
+    ignores MkDocs hooks), for `site_url`. Zensical only writes inside the project, so the site
+    goes to site-zensical/<name of site_dir>, emptied first (an earlier build's pages must not
+    linger there); returns that folder."""
+    out = ROOT / "site-zensical" / site_dir.name
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "SITE_URL": site_url, "SITE_DIR": str(out)}
+    for command in ([sys.executable, "-m", "site_build"], [ZENSICAL, "build", "--strict"]):
+        run = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
+    return out
+
+
 def build_site(site_dir: Path, site_url: str | None = None, **settings: object) -> Path:
     """Build the site as `mkdocs build --strict` would, into `site_dir`, for `site_url`, with any
-    mkdocs.yml `settings` replaced (load_config drops those given as None)."""
+    mkdocs.yml `settings` replaced (load_config drops those given as None); returns the folder.
+    Under the Zensical canary, builds with Zensical (which takes no settings)."""
+    if ZENSICAL:
+        assert not settings, "Zensical reads mkdocs.yml only: mark this test `mkdocs`"
+        return build_with_zensical(site_dir, site_url)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

@@ -28,6 +28,7 @@ def test_axe_finds_no_violation(site, axe_contexts, address: str, scheme: str) -
         page.close()
 
 
+@pytest.mark.material_search
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violation_with_search_results_open(site, axe_contexts, scheme: str) -> None:
     base, _ = site
@@ -51,6 +52,7 @@ FOCUS_STYLE = """() => {
 }"""
 
 
+@pytest.mark.material_search
 @pytest.mark.parametrize("address", ["", "policy/"])
 def test_keyboard_focus_is_always_visible(site, page, address: str) -> None:
     base, _ = site

@@ -51,6 +51,7 @@ def test_every_page_stays_on_its_own_origin(site, page) -> None:
     assert any("bundle" in url for url in local)  # the recording did see the page's own requests
 
 
+@pytest.mark.material_search
 def test_search_palette_and_instant_navigation_store_nothing(site, page) -> None:
     """Using the site (search, switching colour scheme, moving between pages) stores nothing."""
     base, _ = site

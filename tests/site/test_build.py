@@ -13,6 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
+from site_build.hosting import read_config
 from tests.conftest import build_site
 from tests.site.site_helpers import PAGES, ROOT, html_pages, page_file, parse
 
@@ -30,6 +31,7 @@ LAW_ANCHORS = [
 ]
 
 
+@pytest.mark.mkdocs
 def test_strict_build_prints_no_warning(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     run = subprocess.run(
@@ -256,16 +258,18 @@ def test_about_gives_contact_and_says_not_legal_advice(site) -> None:
     assert "No cookies" in about
 
 
+@pytest.mark.mkdocs
 def test_unknown_facts_show_nothing_until_set(site, tmp_path: Path) -> None:
     _, site_dir = site
     for address in PAGES:
         html = page_file(site_dir, address).read_text()
         assert "Library facts" not in html and "library-facts" not in html, address
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config = read_config()
     assert {"policy_adopted", "library_director", "board_of_trustees",
             "security_camera_policy_url"} <= set(config["extra"])
     out = build_site(tmp_path / "site", extra={
+        **config["extra"],
         "policy_adopted": "TEST-DATE", "library_director": "TEST-DIRECTOR",
         "board_of_trustees": ["TEST-TRUSTEE-1", "TEST-TRUSTEE-2"],
         "security_camera_policy_url": "https://example.org/test-cameras",

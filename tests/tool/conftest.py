@@ -4,7 +4,8 @@
 Content-Security-Policy header on every response (pages, the worker's script, Pyodide's files).
 A header is stricter than the site's `<meta>` CSP: it also binds the worker. Its script-src allows
 only 'self', 'wasm-unsafe-eval' and the hashes of the served page's inline scripts; the other
-directives are the site's (site_overrides/main.html). Both policies apply: a page must satisfy each.
+directives are the site's (mkdocs.yml extra.content_security_policy). Both policies apply: a page
+must satisfy each.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SiteHandler, build_site, free_port, serve
-from tests.site.site_helpers import csp_directives, csp_of, parse_html, sha256_source
+from site_build.hosting import settings
+from tests.conftest import SiteHandler, build_site, free_port, serve
+from tests.site.site_helpers import csp_directives, parse_html, sha256_source
 from tests.tool.tool_helpers import record_console_errors
 
-SITE_CSP = csp_directives(csp_of((ROOT / "site_overrides" / "main.html").read_text("utf-8")))
+SITE_CSP = csp_directives("; ".join(settings()[1]))
 
 
 def csp_for(html: str) -> str:

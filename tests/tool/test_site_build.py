@@ -12,7 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from site_build import ROOT, build, form, runtime, snapshot, tables, wheel
+from site_build import ROOT, build, form, hosting, runtime, snapshot, tables, wheel
 
 
 def test_wheel_is_deterministic_and_complete() -> None:
@@ -58,14 +58,18 @@ def test_pip_install_gives_the_policy_engine_command(tmp_path: Path) -> None:
 
 
 def test_build_writes_only_changed_files(tmp_path: Path) -> None:
-    first = build(tmp_path)
+    settings = hosting.settings()
+    first = build(*settings, out=tmp_path, docs_dir=tmp_path / "docs")
     assert {p.name for p in first} >= {
         *runtime.RUNTIME_FILES,
         "decide-form.html",
         "decision-tables.md",
+        "nginx.conf",
+        "_headers",
+        ".htaccess",
     }
     mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
-    assert build(tmp_path) == []
+    assert build(*settings, out=tmp_path, docs_dir=tmp_path / "docs") == []
     assert mtimes == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
     version = runtime.pyodide_version()
     pyodide_dir = tmp_path / "pyodide" / version

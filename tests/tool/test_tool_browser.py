@@ -14,6 +14,7 @@ from tests.tool.tool_helpers import (
     anchor_exists,
     answer_scenario,
     engine_phases,
+    leave_and_come_back,
     outcome,
     outcome_labels,
     record_console_errors,
@@ -268,8 +269,6 @@ def test_return_visit_via_instant_navigation_reuses_the_engine(ready_tool):
     """Leaving the tool and coming back (Material's instant navigation) keeps the one worker: the
     answer comes without a second Pyodide start."""
     page = ready_tool
-    wasm = []
-    page.on("request", lambda r: r.url.endswith(".wasm") and wasm.append(r.url))
     answer_scenario(
         page,
         {
@@ -279,14 +278,8 @@ def test_return_visit_via_instant_navigation_reuses_the_engine(ready_tool):
         },
     )
     first = outcome(page)
-    page.evaluate("() => { window.__same_document = true; }")
-    page.click("a.md-nav__link[href$='policy/']")
-    page.wait_for_selector("#bullet-1")
-    page.go_back()
-    page.wait_for_selector("#decide-tool[data-engine-state=ready]", timeout=2_000)
+    assert leave_and_come_back(page) == {"same_document": True, "wasm_requests": []}
     assert outcome(page) == first
-    assert page.evaluate("() => window.__same_document === true")  # no full page load happened
-    assert wasm == []  # the engine was not started again
 
 
 def test_print_shows_only_the_decision_with_date_and_quotes(ready_tool):

@@ -45,6 +45,23 @@ def answer_scenario(page, scenario: dict) -> None:
         page.wait_for_selector(SETTLED, state="attached")
 
 
+def leave_and_come_back(page) -> dict:
+    """From the tool, follow the site's navigation to the policy and come back with Back, as a
+    person checking a paragraph would. Returns whether the page stayed one document (Material's
+    instant navigation) and the WebAssembly requested meanwhile (none unless Pyodide restarted)."""
+    wasm: list[str] = []
+    page.on("request", lambda r: r.url.endswith(".wasm") and wasm.append(r.url))
+    page.evaluate("() => { window.__same_document = true; }")
+    page.click("a.md-nav__link[href$='policy/']")
+    page.wait_for_selector("#bullet-1")
+    page.go_back()
+    page.wait_for_selector(READY, timeout=2_000)
+    return {
+        "same_document": page.evaluate("() => window.__same_document === true"),
+        "wasm_requests": wasm,
+    }
+
+
 def engine_phases(page) -> dict:
     """What the worker reported when it was ready: start-up durations, and whether Python was
     restored from the snapshot."""

@@ -9,7 +9,12 @@
  * 2. Printed links show their full address (site.css prints data-print-href after each link; without
  *    JavaScript it prints the link's href as written).
  *
- * Material's instant navigation swaps pages without reloading, so both run on every document$ event.
+ * 3. The search dialog gets an accessible name (axe: aria-dialog-name). Material 9.8's dialog has none;
+ *    Zensical's has one. Naming it here, rather than overriding Material's search partial, works
+ *    under both (the override rendered a second search box under Zensical). Search needs JavaScript,
+ *    so without it there is no dialog to name.
+ *
+ * Material's instant navigation swaps pages without reloading, so all run on every document$ event.
  */
 (function () {
   "use strict";
@@ -79,9 +84,15 @@
     });
   }
 
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    if (dialog) { dialog.setAttribute("aria-label", "Search"); }
+  }
+
   function run() {
     enhance();
     printAddresses();
+    nameSearchDialog();
   }
 
   if (window.document$) {
