@@ -1,0 +1,34 @@
+// Decide many requests with policy_engine on Pyodide under Node. Two users: site_build/stdlib.py
+// (which standard library modules Pyodide's start-up and the engine import, to ship only those) and
+// the parity test (the browser-free half: the same answers as CPython, from the site's own files).
+// Usage: node pyodide_decide.mjs <pyodide dir> <stdlib zip or -> <snapshot.bin.gz or -> <engine wheel>
+//                                <requests.jsonl>
+//   -> a header line {python, modules}, then one decision per line. "modules" lists the entries of the
+//      standard library zip that Python has imported by the end (every request decided).
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const [pyodideDir, stdlibPath, snapshotPath, wheelPath, requestsPath] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir + path.sep,
+  stdout: () => {},
+  ...(stdlibPath === "-" ? {} : { stdLibURL: stdlibPath }),
+  ...(snapshotPath === "-" ? {} : { _loadSnapshot: gunzipSync(readFileSync(snapshotPath)) }),
+});
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel"); // a Uint8Array, not a Buffer
+const decide = pyodide.pyimport("policy_engine.api").decide_json;
+const lines = readFileSync(requestsPath, "utf8").split("\n").filter(Boolean);
+const decisions = lines.map((line) => decide(line));
+const header = pyodide.runPython(`
+import json, sys
+zip_prefix = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip/"
+files = {getattr(m, "__file__", None) or "" for m in list(sys.modules.values())}
+json.dumps({
+    "python": sys.version.split()[0],
+    "modules": sorted(f[len(zip_prefix):] for f in files if f.startswith(zip_prefix)),
+})
+`);
+process.stdout.write([header, ...decisions].join("\n") + "\n");
