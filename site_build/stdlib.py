@@ -1,4 +1,4 @@
-"""The standard library the tool ships: only the modules Pyodide's own start-up and the engine import.
+"""The standard library the tool ships: only what Pyodide's own start-up and the engine import.
 
 Pyodide's python_stdlib.zip holds the whole standard library (2.5 MB, and it hardly compresses: most
 entries are already deflated). The worker passes the trimmed zip as `loadPyodide({stdLibURL})`.

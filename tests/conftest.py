@@ -16,6 +16,8 @@ from typing import ClassVar
 
 import pytest
 
+from site_build.precompress import ENCODINGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,6 +44,27 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):
+        """A file's precompressed sibling (site_build/precompress.py) with Content-Encoding when the
+        browser accepts that encoding, as a production host is configured to; else the file."""
+        path = Path(self.translate_path(self.path))
+        accepted = {
+            part.split(";")[0].strip()
+            for part in self.headers.get("Accept-Encoding", "").split(",")
+        }
+        for encoding, suffix in ENCODINGS.items():
+            sibling = path.with_name(path.name + suffix)
+            if encoding in accepted and path.is_file() and sibling.is_file():
+                body = sibling.open("rb")
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(sibling.stat().st_size))
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return body
+        return super().send_head()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Answer a missing address with the site's own 404 page, as static hosts do."""
