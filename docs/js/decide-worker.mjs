@@ -126,22 +126,32 @@ async function start(files) {
   // Fetch the engine wheel while Pyodide boots, rather than after it; a changed wheel is final.
   const wheel = fetchBytes(files.wheelUrl, "engine file").then((b) => checked(b, files.wheelSha256, "engine file"));
   wheel.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  let snapshotNote = "";
+  // Whether to restore is settled before Pyodide starts: an abandoned loadPyodide() would leave its
+  // own download of the wasm running, competing with the ordinary start's on a slow link.
+  const snapshot =
+    files.snapshotUrl && typeof DecompressionStream === "function"
+      ? fetchSnapshot(files).catch((error) => {
+          snapshotNote = String(error && error.message ? error.message : error);
+          return null;
+        })
+      : Promise.resolve(null);
   const { loadPyodide } = await import(`${files.pyodideUrl}pyodide.mjs`);
   const options = { indexURL: files.pyodideUrl, stdLibURL: files.stdlibUrl, stdout: () => {}, stderr: () => {} };
-  let snapshotNote = "";
-  if (files.snapshotUrl && typeof DecompressionStream === "function") {
+  const memory = await snapshot;
+  if (memory) {
     try {
       // _loadSnapshot is Pyodide's own option (underscored, undocumented); see make_snapshot.mjs.
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: fetchSnapshot(files) });
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
       times.booted = performance.now();
       await loadEngine(pyodide, wheel, files, times); // a restore gone wrong may show only here
       return { times, snapshot: true, snapshotNote };
     } catch (error) {
       await wheel; // a wheel that failed its check is the error to report, not a reason to retry
-      snapshotNote = String(error && error.message ? error.message : error);
-      console.info(`Starting Python without its snapshot: ${snapshotNote}`);
+      snapshotNote = `restoring it failed: ${error && error.message ? error.message : error}`;
     }
   }
+  if (snapshotNote) console.info(`Starting Python without its snapshot: ${snapshotNote}`);
   const pyodide = await loadPyodide(options);
   times.booted = performance.now();
   await loadEngine(pyodide, wheel, files, times);
