@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from site_build import runtime
 from tests.scenarios import SCENARIOS
 from tests.tool.tool_helpers import (
     SETTLED,
@@ -314,19 +316,39 @@ def test_a_damaged_snapshot_is_detected_and_python_starts_the_ordinary_way(
     assert not page.console_errors
 
 
-def test_a_changed_engine_file_gives_a_clear_error_and_no_answer(tool_page, tool_site):
-    base, site_dir = tool_site
-    page = tool_page
-    wheel_file = shipped(site_dir, "wheel")
+def changed_wheel(wheel_file: Path) -> tuple[str, bytes]:
     data = bytearray(wheel_file.read_bytes())
     data[len(data) // 2] ^= 0x01
-    changed = wheel_file.with_name("changed.whl")
-    changed.write_bytes(bytes(data))
-    point_tool_at(page, {"wheel": changed.relative_to(site_dir).as_posix()})
+    return "changed.whl", bytes(data)
+
+
+def full_standard_library(_: Path) -> tuple[str, bytes]:
+    """A valid standard library, but not the one published: Python would start with it."""
+    return "python_stdlib-full.zip", runtime.FULL_STDLIB.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("attribute", "change", "what"),
+    [
+        ("wheel", changed_wheel, "engine file"),
+        ("stdlib", full_standard_library, "standard library"),
+    ],
+    ids=["wheel with one changed byte", "another standard library"],
+)
+def test_a_changed_engine_file_gives_a_clear_error_and_no_answer(
+    tool_page, tool_site, attribute, change, what
+):
+    base, site_dir = tool_site
+    page = tool_page
+    published = shipped(site_dir, attribute)
+    name, data = change(published)
+    changed = published.with_name(name)
+    changed.write_bytes(data)
+    point_tool_at(page, {attribute: changed.relative_to(site_dir).as_posix()})
     page.goto(base + "decide/?requester=cardholder&record=borrowing_history")
     page.wait_for_selector("#decide-tool[data-engine-state=error]", timeout=60_000)
     assert page.is_visible("#decide-error")
-    assert "engine file is not the one this site published" in page.inner_text("#decide-error")
+    assert f"the {what} is not the one this site published" in page.inner_text("#decide-error")
     assert page.get_attribute("#decide-answer", "data-outcome") == ""
     assert not page.is_visible("#decide-answer")
 
