@@ -6,7 +6,8 @@ ships, and kept beside them. Two makings give the same bytes (make_snapshot.mjs 
 the clock; a test makes it twice), so it is made only when no file of its name exists: the name is
 the hash of its recipe (make_snapshot.mjs, the Pyodide version, the standard library zip). A new
 Pyodide, recipe or zip gives a new name, so no browser cache can pair it with other files. The
-worker checks the memory against `memory_sha256` before restoring it.
+worker checks the file against its SHA-256 before restoring it (or the memory against
+`memory_sha256`, when the host has undone the gzip).
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ def make(pyodide_dir: Path, stdlib_zip: Path) -> bytes:
 
 
 def memory_sha256(path: Path) -> str:
-    """The SHA-256 of the memory the worker restores (the file's content, gzip undone): the same
-    whether the host sends the .gz as it is or undoes it with Content-Encoding."""
+    """The SHA-256 of the memory the worker restores (the file's content, gzip undone), for a host
+    that undoes the gzip with Content-Encoding."""
     return hashlib.sha256(gzip.decompress(path.read_bytes())).hexdigest()
 
 

@@ -63,8 +63,10 @@ function concat(chunks, length) {
 // The snapshot of Python just after start-up (site_build/snapshot.py), gzip-compressed, `size` bytes.
 // Read as it arrives, and abandoned (the download stopped) as soon as it would not pay. A host that
 // sends it with Content-Encoding: gzip has already undone the gzip: then it no longer starts 1f 8b.
-// The memory is checked against its build-time hash before Python is restored from it.
-async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256 }) {
+// Checked against its build-time hash before Python is restored from it: the file's when it comes
+// as published (6 MB to hash, not 31; gzip's own CRC then covers what it unpacks to), the memory's
+// when the host has undone the gzip.
+async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snapshotMemorySha256 }) {
   const size = Number(snapshotBytes);
   const controller = new AbortController();
   const t0 = performance.now();
@@ -97,16 +99,15 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256 }) {
   } finally {
     clearTimeout(timer);
   }
-  let bytes = concat(chunks, received);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    try {
-      bytes = new Uint8Array(await new Response(plain).arrayBuffer());
-    } catch {
-      throw new Error("the Python snapshot could not be decompressed"); // rather than "Failed to fetch"
-    }
+  const bytes = concat(chunks, received);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return checked(bytes, snapshotMemorySha256, "Python snapshot");
+  await checked(bytes, snapshotSha256, "Python snapshot");
+  const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  try {
+    return new Uint8Array(await new Response(plain).arrayBuffer());
+  } catch {
+    throw new Error("the Python snapshot could not be decompressed"); // rather than "Failed to fetch"
   }
-  return checked(bytes, snapshotSha256, "Python snapshot");
 }
 
 // Load the engine into a started Pyodide: check the standard library Python reads (the file the

@@ -52,6 +52,7 @@
         // Without a snapshot (none built), the worker starts Python the ordinary way.
         snapshotUrl: data.snapshot ? url(data.snapshot) : "",
         snapshotSha256: data.snapshotSha256,
+        snapshotMemorySha256: data.snapshotMemorySha256,
         snapshotBytes: data.snapshotBytes,
       },
     });

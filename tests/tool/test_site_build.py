@@ -79,7 +79,8 @@ def test_build_writes_only_changed_files(fresh_build) -> None:
     url = lambda p: p.relative_to(tmp_path.parent).as_posix()  # noqa: E731 - from the site's root
     for attribute in (
         f'data-snapshot="{url(snapshot_file)}"',
-        f'data-snapshot-sha256="{hashlib.sha256(memory).hexdigest()}"',
+        f'data-snapshot-sha256="{hashlib.sha256(snapshot_file.read_bytes()).hexdigest()}"',
+        f'data-snapshot-memory-sha256="{hashlib.sha256(memory).hexdigest()}"',
         f'data-snapshot-bytes="{snapshot_file.stat().st_size}"',
         f'data-stdlib="{url(stdlib_file)}"',
         f'data-stdlib-sha256="{hashlib.sha256(stdlib_file.read_bytes()).hexdigest()}"',
