@@ -63,7 +63,7 @@ def build(out: Path = GENERATED) -> list[Path]:
     vocab = form.vocabulary()  # the engine's command line, asked once for both fragments
     # What a first visit moves over the wire, with gzip (brotli moves less): the worker fetches
     # the snapshot only on a fast link (see docs/js/decide-worker.mjs).
-    ordinary = wheel_path.stat().st_size + sum(precompress.wire_size(p) for p in large)
+    ordinary = wheel_path.stat().st_size + sum(precompress.gzip_size(p) for p in large)
     changed += form.write_form(
         out / "fragments" / "decide-form.html",
         vocab,

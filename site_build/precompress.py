@@ -39,7 +39,7 @@ def write_siblings(files: list[Path], changed: list[Path]) -> list[Path]:
     return written
 
 
-def wire_size(path: Path, encoding: str = "gzip") -> int:
-    """Bytes a host sends for `path` to a browser that accepts `encoding` (its sibling if any)."""
-    sibling = path.with_name(path.name + ENCODINGS[encoding])
+def gzip_size(path: Path) -> int:
+    """Bytes a host sends for `path` to a browser that accepts gzip (every browser does)."""
+    sibling = path.with_name(path.name + ENCODINGS["gzip"])
     return (sibling if sibling.is_file() else path).stat().st_size
