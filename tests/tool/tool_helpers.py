@@ -85,6 +85,12 @@ def point_tool_at(page, attributes: dict[str, str]) -> None:
         html = response.text()
         for name, value in attributes.items():
             html = re.sub(f'data-{name}="[^"]*"', f'data-{name}="{value}"', html)
-        route.fulfill(response=response, body=html)
+        # The body given is plain text: drop the server's gzip framing of it.
+        headers = {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower() not in ("content-encoding", "content-length")
+        }
+        route.fulfill(response=response, body=html, headers=headers)
 
     page.route(lambda address: urlsplit(address).path == "/decide/", rewrite)
