@@ -13,6 +13,7 @@ import io
 import socket
 import threading
 from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -64,6 +65,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         }
         if not path.is_file() or "gzip" not in accepted:
             return super().send_head()
+        if self.not_modified(path):
+            return None
         for encoding, suffix in ENCODINGS.items():
             sibling = path.with_name(path.name + suffix)
             if encoding in accepted and sibling.is_file():
@@ -72,11 +75,26 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return self.send_encoded(path, "gzip", gzip.compress(path.read_bytes(), 6))
         return super().send_head()
 
+    def not_modified(self, path: Path) -> bool:
+        """Answer 304 to a revalidation of an unchanged file, as the plain file path does."""
+        since = self.headers.get("If-Modified-Since")
+        try:
+            unchanged = since and parsedate_to_datetime(since).timestamp() >= int(
+                path.stat().st_mtime
+            )
+        except (TypeError, ValueError):
+            unchanged = False
+        if unchanged:
+            self.send_response(304)
+            self.end_headers()
+        return bool(unchanged)
+
     def send_encoded(self, path: Path, encoding: str, body: bytes) -> io.BytesIO:
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(path.stat().st_mtime))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
