@@ -11,6 +11,7 @@ calls `build()`.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,32 +32,70 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
     return True
 
 
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def keep_only(folder: Path, keep: set[Path]) -> None:
+    """Remove the files in `folder` that are not in `keep` (an earlier build's stdlib, snapshot or
+    siblings must not ship beside the current ones)."""
+    for path in folder.iterdir():
+        if path.is_file() and path not in keep:
+            path.unlink()
+
+
 def build(
     site_url: str, csp: list[str], out: Path = GENERATED, docs_dir: Path = DOCS
 ) -> list[Path]:
     """Generate every artifact under `out` (host configurations also into `docs_dir`) for a site
     published at `site_url` with the Content-Security-Policy `csp`; return the files written."""
-    from . import form, hosting, review_notes, runtime, snapshot, stories, tables, wheel
+    from . import (
+        form,
+        hosting,
+        precompress,
+        review_notes,
+        runtime,
+        snapshot,
+        stdlib,
+        stories,
+        tables,
+        wheel,
+    )
 
     changed: list[Path] = []
     wheel_path, wheel_changed = wheel.build_wheel(out / "engine")
     changed += wheel_changed
     pyodide_dir, runtime_changed = runtime.copy_runtime(out / "pyodide")
     changed += runtime_changed
-    snapshot_path, snapshot_changed = snapshot.build_snapshot(pyodide_dir)
+    stdlib_path, stdlib_changed = stdlib.build_stdlib(pyodide_dir, runtime.FULL_STDLIB, wheel_path)
+    changed += stdlib_changed
+    snapshot_path, snapshot_changed = snapshot.build_snapshot(pyodide_dir, stdlib_path)
     changed += snapshot_changed
+    # The snapshot is gzip already, and the worker undoes it itself; the wheel is deflated.
+    large = [*(pyodide_dir / f for f in runtime.RUNTIME_FILES), stdlib_path]
+    changed += precompress.write_siblings(large, changed)
+    keep_only(pyodide_dir, {*large, *(s for p in large for s in precompress.siblings(p)),
+                            snapshot_path})
     site_root_rel = lambda p: p.relative_to(out.parent).as_posix()  # noqa: E731 - URL below docs/
     vocab = form.vocabulary()  # the engine's command line, asked once for both fragments
+    # What a first visit moves over the wire, with gzip (brotli moves less): the worker fetches
+    # the snapshot only on a fast link (see docs/js/decide-worker.mjs).
+    ordinary = wheel_path.stat().st_size + sum(precompress.gzip_size(p) for p in large)
     changed += form.write_form(
         out / "fragments" / "decide-form.html",
         vocab,
-        wheel_url=f"{site_root_rel(wheel_path)}?v={wheel.short_hash(wheel_path)}",
-        pyodide_url=site_root_rel(pyodide_dir) + "/",
-        snapshot_url=site_root_rel(snapshot_path),
-        download_bytes=sum(
-            p.stat().st_size
-            for p in (wheel_path, snapshot_path, *(pyodide_dir / f for f in runtime.RUNTIME_FILES))
-        ),
+        engine={
+            "wheel": f"{site_root_rel(wheel_path)}?v={sha256_file(wheel_path)[:12]}",
+            "wheel-sha256": sha256_file(wheel_path),
+            "pyodide": site_root_rel(pyodide_dir) + "/",
+            "stdlib": site_root_rel(stdlib_path),
+            "stdlib-sha256": sha256_file(stdlib_path),
+            "snapshot": site_root_rel(snapshot_path),
+            "snapshot-sha256": sha256_file(snapshot_path),
+            "snapshot-memory-sha256": snapshot.memory_sha256(snapshot_path),
+            "snapshot-bytes": str(snapshot_path.stat().st_size),
+        },
+        download_bytes=(ordinary, ordinary + snapshot_path.stat().st_size),
     )
     changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md")

@@ -78,9 +78,10 @@ def _group(name: str, legend: str, help_text: str, choices: list[str], fact: boo
     )
 
 
-def form_html(
-    vocab: dict, wheel_url: str, pyodide_url: str, snapshot_url: str, download_bytes: int
-) -> str:
+def form_html(vocab: dict, engine: dict[str, str], download_bytes: tuple[int, int]) -> str:
+    """The tool's form. `engine`: the worker's files as data attributes (URLs from the site's root
+    and their SHA-256 hashes); `download_bytes`: what a first visit moves over the wire, without
+    and with the snapshot."""
     groups = [
         _group(
             "requester",
@@ -112,14 +113,14 @@ def form_html(
     # One line per block, no blank lines: Markdown passes the whole <div> through untouched.
     return "\n".join(
         [
-            f'<div id="decide-tool" class="decide-tool" data-engine-state="loading" '
-            f'data-wheel="{escape(wheel_url)}" data-pyodide="{escape(pyodide_url)}" '
-            f'data-snapshot="{escape(snapshot_url)}" '
-            f'data-outcomes="{escape(outcomes)}">',
+            '<div id="decide-tool" class="decide-tool" data-engine-state="loading" '
+            + "".join(f'data-{name}="{escape(value)}" ' for name, value in engine.items())
+            + f'data-outcomes="{escape(outcomes)}">',
             '<div class="decide-status" id="decide-status">'
             '<label for="decide-progress" id="decide-progress-label">'
             "Starting the decision engine in your browser. You can answer the questions meanwhile. "
-            f"The first time, this downloads about {download_bytes / 1e6:.0f} MB."
+            f"The first time, this downloads about {download_bytes[0] / 1e6:.0f} MB "
+            f"(on a fast connection {download_bytes[1] / 1e6:.0f} MB, to start sooner)."
             "</label>"
             '<progress id="decide-progress"></progress>'
             '<p class="decide-error" id="decide-error" role="alert" hidden></p>'
@@ -148,11 +149,9 @@ def form_html(
 def write_form(
     path: Path,
     vocab: dict,
-    wheel_url: str,
-    pyodide_url: str,
-    snapshot_url: str,
-    download_bytes: int,
+    engine: dict[str, str],
+    download_bytes: tuple[int, int],
 ) -> list[Path]:
-    """Write the form; `download_bytes` is what the engine fetches (Pyodide, snapshot, wheel)."""
-    html = form_html(vocab, wheel_url, pyodide_url, snapshot_url, download_bytes)
+    """Write the form (see form_html)."""
+    html = form_html(vocab, engine, download_bytes)
     return [path] if write_if_changed(path, html) else []

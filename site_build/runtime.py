@@ -9,14 +9,15 @@ from pathlib import Path
 from . import ROOT, write_if_changed
 
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
-# Only what loadPyodide() fetches for the standard library; the npm package holds no package wheels.
+# Only what loadPyodide() fetches besides the standard library, which the site ships trimmed
+# (stdlib.py, from FULL_STDLIB); the npm package holds no package wheels.
 RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
     "pyodide-lock.json",
 )
+FULL_STDLIB = NPM_PYODIDE / "python_stdlib.zip"
 
 
 def pyodide_version(src: Path = NPM_PYODIDE) -> str:

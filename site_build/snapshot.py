@@ -1,15 +1,18 @@
 """A snapshot of Pyodide's memory just after Python has started: the tool's worker restores it and
 skips that start-up, about two thirds of Pyodide's boot.
 
-Made once under Node (make_snapshot.mjs) from the Pyodide copy the site ships, and kept beside it.
-Two makings of the same recipe differ in a few bytes (Python seeds its hashes and `random` at
-start-up), and either fits that pyodide.asm.wasm. So the file is named after its recipe (the Pyodide
-version and make_snapshot.mjs) and made only when no file of that name exists: `mkdocs serve` does
-not loop, and a new Pyodide or recipe gives a new name, so no browser cache can mix them up.
+Made under Node (make_snapshot.mjs) from the Pyodide copy and the trimmed standard library the site
+ships, and kept beside them. Two makings give the same bytes (make_snapshot.mjs fixes the seeds and
+the clock; a test makes it twice), so it is made only when no file of its name exists: the name is
+the hash of its recipe (make_snapshot.mjs, the Pyodide version, the standard library zip). A new
+Pyodide, recipe or zip gives a new name, so no browser cache can pair it with other files. The
+worker checks the file against its SHA-256 before restoring it (or the memory against
+`memory_sha256`, when the host has undone the gzip).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import shutil
 import subprocess
@@ -22,30 +25,43 @@ PREFIX = "snapshot-"
 SUFFIX = ".bin.gz"
 
 
-def file_name(pyodide_dir: Path) -> str:
-    recipe = hashlib.sha256(RECIPE.read_bytes() + pyodide_dir.name.encode()).hexdigest()[:12]
+def file_name(pyodide_dir: Path, stdlib_zip: Path) -> str:
+    recipe = hashlib.sha256(
+        RECIPE.read_bytes() + pyodide_dir.name.encode() + stdlib_zip.read_bytes()
+    ).hexdigest()[:12]
     return f"{PREFIX}{recipe}{SUFFIX}"
 
 
-def build_snapshot(pyodide_dir: Path) -> tuple[Path, list[Path]]:
-    """Make the snapshot for the Pyodide copy in `pyodide_dir` unless it exists.
-
-    Returns its path and the files written."""
-    path = pyodide_dir / file_name(pyodide_dir)
-    for old in pyodide_dir.glob(f"{PREFIX}*{SUFFIX}"):
-        if old != path:
-            old.unlink()
-    if path.is_file():
-        return path, []
+def make(pyodide_dir: Path, stdlib_zip: Path) -> bytes:
+    """The gzip-compressed snapshot, made now."""
     node = shutil.which("node")
     if node is None:
         raise SystemExit("Node.js is needed to make the Pyodide snapshot: run `make setup` first")
     made = subprocess.run(
-        [node, str(RECIPE), str(pyodide_dir)], capture_output=True, check=False, timeout=300
+        [node, str(RECIPE), str(pyodide_dir), str(stdlib_zip)],
+        capture_output=True,
+        check=False,
+        timeout=300,
     )
     if made.returncode != 0 or made.stdout[:2] != b"\x1f\x8b":
         raise SystemExit(
             f"making the Pyodide snapshot failed:\n{made.stderr.decode(errors='replace')}"
         )
-    write_if_changed(path, made.stdout)
+    return made.stdout
+
+
+def memory_sha256(path: Path) -> str:
+    """The SHA-256 of the memory the worker restores (the file's content, gzip undone), for a host
+    that undoes the gzip with Content-Encoding."""
+    return hashlib.sha256(gzip.decompress(path.read_bytes())).hexdigest()
+
+
+def build_snapshot(pyodide_dir: Path, stdlib_zip: Path) -> tuple[Path, list[Path]]:
+    """Make the snapshot for the Pyodide copy in `pyodide_dir` unless it exists.
+
+    Returns its path and the files written."""
+    path = pyodide_dir / file_name(pyodide_dir, stdlib_zip)
+    if path.is_file():
+        return path, []
+    write_if_changed(path, make(pyodide_dir, stdlib_zip))
     return path, [path]

@@ -10,7 +10,9 @@ Zensical instead; tests marked `mkdocs` use MkDocs itself and are left out there
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import socket
@@ -18,13 +20,18 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 
+from site_build.precompress import ENCODINGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt"}
 CHROMIUM_ARGS = [
     "--no-sandbox",  # Debian's Chromium runs as root only without the sandbox
     "--disable-gpu",
@@ -49,6 +56,55 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):
+        """Compressed as a production host is configured to: a file's precompressed sibling
+        (site_build/precompress.py) with Content-Encoding when the browser accepts that encoding,
+        else a text file gzipped on the fly (the pages, CSS, JavaScript, JSON); else the file."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # which redirects to the folder's address
+            path = path / "index.html"
+        accepted = {
+            part.split(";")[0].strip()
+            for part in self.headers.get("Accept-Encoding", "").split(",")
+        }
+        if not path.is_file() or "gzip" not in accepted:
+            return super().send_head()
+        if self.not_modified(path):
+            return None
+        for encoding, suffix in ENCODINGS.items():
+            sibling = path.with_name(path.name + suffix)
+            if encoding in accepted and sibling.is_file():
+                return self.send_encoded(path, encoding, sibling.read_bytes())
+        if path.suffix in TEXT_SUFFIXES:
+            return self.send_encoded(path, "gzip", gzip.compress(path.read_bytes(), 6))
+        return super().send_head()
+
+    def not_modified(self, path: Path) -> bool:
+        """Answer 304 to a revalidation of an unchanged file, as the plain file path does."""
+        since = self.headers.get("If-Modified-Since")
+        try:
+            unchanged = since and parsedate_to_datetime(since).timestamp() >= int(
+                path.stat().st_mtime
+            )
+        except (TypeError, ValueError):
+            unchanged = False
+        if unchanged:
+            self.send_response(304)
+            self.end_headers()
+        return bool(unchanged)
+
+    def send_encoded(self, path: Path, encoding: str, body: bytes) -> io.BytesIO:
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(path.stat().st_mtime))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Answer a missing address with the site's own 404 page, as static hosts do."""

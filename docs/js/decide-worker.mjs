@@ -1,9 +1,20 @@
 // The decision tool's engine: Pyodide in a module Web Worker, so the page never freezes while it starts.
-// Messages in:  {type: "init", pyodideUrl, snapshotUrl, wheelUrl}, then {type: "decide", id, request} (a JSON string).
+// Messages in:  {type: "init", files}, then {type: "decide", id, request} (a JSON string). `files` holds
+//   the #decide-tool data attributes (decide.js): absolute URLs, SHA-256 hashes fixed at build time.
 // Messages out: {type: "ready", phases}, {type: "error", message}, {type: "decision", id, decision} (JSON string).
 // Only JSON strings cross the JS/Python boundary (toJs() would turn None into undefined).
 
 let decideJson = null; // policy_engine.api.decide_json, once the engine is loaded
+
+// The snapshot (6 MB) is worth downloading only if it arrives sooner than Python's own start-up would
+// have finished: restoring it saves about 1 s warm and 1.8 s cold on a 2-core machine (bench/tool.py),
+// and the snapshot shares the link with the wasm meanwhile. So the worker measures the rate over the
+// first PROBE_MS after the first bytes (the wait for those is not slowness of the link), and stops the
+// download if at that rate the whole file needs more than SNAPSHOT_BUDGET_MS from the request, or if
+// it has not decided by then. Once a rate has passed, it does not re-judge: a machine busy with
+// other work slows the worker's reading, not the link.
+const SNAPSHOT_BUDGET_MS = 1500;
+const PROBE_MS = 200;
 
 // Pyodide 314 reports a WebAssembly download or compile failure (blocked, old browser, CSP) only by
 // console.warn("wasm instantiation failed!") and then never settles loadPyodide(): make it a failure.
@@ -19,58 +30,148 @@ function wasmFailure() {
   });
 }
 
+async function sha256Hex(bytes) {
+  // crypto.subtle exists only in secure contexts: HTTPS, or a page on localhost.
+  if (!self.crypto || !crypto.subtle) throw new Error("this page is not served over HTTPS, so its files cannot be checked");
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function checked(bytes, sha256, what) {
+  if ((await sha256Hex(bytes)) !== sha256) {
+    throw new Error(`the ${what} is not the one this site published (its SHA-256 differs)`);
+  }
+  return bytes;
+}
+
 async function fetchBytes(url, what) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the ${what} answered ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// The snapshot of Python just after start-up (site_build/snapshot.py), gzip-compressed. A host that
-// sends it with Content-Encoding: gzip has already undone that: then it no longer starts 1f 8b.
-async function fetchSnapshot(url) {
-  const bytes = await fetchBytes(url, "Python snapshot");
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(plain).arrayBuffer());
-}
-
-// Start Python from the snapshot, which skips most of its start-up; if the snapshot cannot be had
-// (a browser without DecompressionStream, a failed download) or restored, start it the ordinary way.
-async function bootPyodide(pyodideUrl, snapshotUrl) {
-  const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
-  const options = { indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} };
-  if (snapshotUrl && typeof DecompressionStream === "function") {
-    try {
-      // _loadSnapshot is Pyodide's own option (underscored, undocumented); see make_snapshot.mjs.
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: fetchSnapshot(snapshotUrl) });
-      return { pyodide, snapshot: true };
-    } catch (error) {
-      console.info(`Starting Python without its snapshot: ${error && error.message ? error.message : error}`);
-    }
+function concat(chunks, length) {
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
   }
-  return { pyodide: await loadPyodide(options), snapshot: false };
+  return bytes;
 }
 
-async function start({ pyodideUrl, snapshotUrl, wheelUrl }) {
+// The snapshot of Python just after start-up (site_build/snapshot.py), gzip-compressed, `size` bytes.
+// Read as it arrives, and abandoned (the download stopped) as soon as it would not pay. A host that
+// sends it with Content-Encoding: gzip has already undone the gzip: then it no longer starts 1f 8b.
+// Checked against its build-time hash before Python is restored from it: the file's when it comes
+// as published (6 MB to hash, not 31; gzip's own CRC then covers what it unpacks to), the memory's
+// when the host has undone the gzip.
+async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snapshotMemorySha256 }) {
+  const size = Number(snapshotBytes);
+  const controller = new AbortController();
   const t0 = performance.now();
-  // Fetch the engine wheel while Pyodide boots, rather than after it.
-  const wheel = fetchBytes(wheelUrl, "engine file");
-  const { pyodide, snapshot } = await Promise.race([bootPyodide(pyodideUrl, snapshotUrl), wasmFailure()]);
-  const t1 = performance.now();
+  const late = (eta) => {
+    controller.abort(new Error(`at this speed it would take about ${(eta / 1000).toFixed(1)} s to download`));
+  };
+  const timer = setTimeout(() => late(SNAPSHOT_BUDGET_MS), SNAPSHOT_BUDGET_MS);
+  const chunks = [];
+  let received = 0;
+  try {
+    const response = await fetch(snapshotUrl, { signal: controller.signal });
+    if (!response.ok) throw new Error(`the Python snapshot answered ${response.status}`);
+    const reader = response.body.getReader();
+    let first = null; // [time, bytes] at the first chunk: the rate is measured from there
+    let decided = false;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      const now = performance.now();
+      first ??= [now, received];
+      if (!decided && now - first[0] > PROBE_MS) {
+        const eta = now - t0 + Math.max(0, size - received) / ((received - first[1]) / (now - first[0]));
+        if (eta > SNAPSHOT_BUDGET_MS) late(eta);
+        decided = true;
+        clearTimeout(timer);
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  const bytes = concat(chunks, received);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return checked(bytes, snapshotMemorySha256, "Python snapshot");
+  await checked(bytes, snapshotSha256, "Python snapshot");
+  const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  try {
+    return new Uint8Array(await new Response(plain).arrayBuffer());
+  } catch {
+    throw new Error("the Python snapshot could not be decompressed"); // rather than "Failed to fetch"
+  }
+}
+
+// Load the engine into a started Pyodide: check the standard library Python reads (the file the
+// worker handed over at /lib/python3XY.zip), unpack the wheel, import the engine.
+async function loadEngine(pyodide, wheel, files, times) {
+  const zip = pyodide.FS.readdir("/lib").find((name) => /^python\d+\.zip$/.test(name));
+  await checked(pyodide.FS.readFile(`/lib/${zip}`), files.stdlibSha256, "standard library");
   // unpackArchive needs a Uint8Array; "wheel" puts the package on sys.path (no micropip, no network).
   pyodide.unpackArchive(await wheel, "wheel");
-  const t2 = performance.now();
+  times.unpacked = performance.now();
   decideJson = pyodide.pyimport("policy_engine.api").decide_json;
-  const t3 = performance.now();
-  // For bench/tool.py: durations in ms (Pyodide boot, wheel wait + unpack, engine import), and
-  // whether Python came from the snapshot.
-  return { pyodide: t1 - t0, unpack: t2 - t1, import: t3 - t2, snapshot };
+  times.imported = performance.now();
+}
+
+async function start(files) {
+  const times = { start: performance.now() };
+  // Fetch the engine wheel while Pyodide boots, rather than after it; a changed wheel is final.
+  const wheel = fetchBytes(files.wheelUrl, "engine file").then((b) => checked(b, files.wheelSha256, "engine file"));
+  wheel.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  let snapshotNote = "";
+  // Whether to restore is settled before Pyodide starts: an abandoned loadPyodide() would leave its
+  // own download of the wasm running, competing with the ordinary start's on a slow link.
+  const snapshot =
+    files.snapshotUrl && typeof DecompressionStream === "function"
+      ? fetchSnapshot(files).catch((error) => {
+          snapshotNote = String(error && error.message ? error.message : error);
+          return null;
+        })
+      : Promise.resolve(null);
+  const { loadPyodide } = await import(`${files.pyodideUrl}pyodide.mjs`);
+  const options = { indexURL: files.pyodideUrl, stdLibURL: files.stdlibUrl, stdout: () => {}, stderr: () => {} };
+  const memory = await snapshot;
+  if (memory) {
+    try {
+      // _loadSnapshot is Pyodide's own option (underscored, undocumented); see make_snapshot.mjs.
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
+      times.booted = performance.now();
+      await loadEngine(pyodide, wheel, files, times); // a restore gone wrong may show only here
+      return { times, snapshot: true, snapshotNote };
+    } catch (error) {
+      await wheel; // a wheel that failed its check is the error to report, not a reason to retry
+      snapshotNote = `restoring it failed: ${error && error.message ? error.message : error}`;
+    }
+  }
+  if (snapshotNote) console.info(`Starting Python without its snapshot: ${snapshotNote}`);
+  const pyodide = await loadPyodide(options);
+  times.booted = performance.now();
+  await loadEngine(pyodide, wheel, files, times);
+  return { times, snapshot: false, snapshotNote };
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     try {
-      const phases = await start(data);
+      const { times, snapshot, snapshotNote } = await Promise.race([start(data.files), wasmFailure()]);
+      // For bench/tool.py and the tests: durations in ms (Pyodide boot, wheel wait + unpack, engine
+      // import), whether Python came from the snapshot, and if not, why not.
+      const phases = {
+        pyodide: times.booted - times.start,
+        unpack: times.unpacked - times.booted,
+        import: times.imported - times.unpacked,
+        snapshot,
+        snapshotNote,
+      };
       self.postMessage({ type: "ready", phases });
     } catch (error) {
       self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });

@@ -38,12 +38,23 @@
       setEngineState("error", event.message || "the engine's script could not start");
     };
     performance.mark("decide-worker-start");
+    var data = root.dataset;
+    var url = function (path) { return new URL(path, SITE_ROOT).href; };
     engine.worker.postMessage({
       type: "init",
-      pyodideUrl: new URL(root.dataset.pyodide, SITE_ROOT).href,
-      // Without a snapshot (none built), the worker starts Python the ordinary way.
-      snapshotUrl: root.dataset.snapshot ? new URL(root.dataset.snapshot, SITE_ROOT).href : "",
-      wheelUrl: new URL(root.dataset.wheel, SITE_ROOT).href,
+      // The files and their SHA-256 hashes fixed at build time (site_build writes the attributes).
+      files: {
+        pyodideUrl: url(data.pyodide),
+        stdlibUrl: url(data.stdlib),
+        stdlibSha256: data.stdlibSha256,
+        wheelUrl: url(data.wheel),
+        wheelSha256: data.wheelSha256,
+        // Without a snapshot (none built), the worker starts Python the ordinary way.
+        snapshotUrl: data.snapshot ? url(data.snapshot) : "",
+        snapshotSha256: data.snapshotSha256,
+        snapshotMemorySha256: data.snapshotMemorySha256,
+        snapshotBytes: data.snapshotBytes,
+      },
     });
     setTimeout(function () {
       if (engine.state === "loading") setEngineState("error", "it took too long to start");

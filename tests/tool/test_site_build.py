@@ -12,7 +12,20 @@ import sys
 import zipfile
 from pathlib import Path
 
-from site_build import ROOT, build, form, hosting, runtime, snapshot, tables, wheel
+import pytest
+
+from site_build import (
+    ROOT,
+    build,
+    form,
+    hosting,
+    precompress,
+    runtime,
+    snapshot,
+    stdlib,
+    tables,
+    wheel,
+)
 
 
 def test_wheel_is_deterministic_and_complete() -> None:
@@ -57,9 +70,15 @@ def test_pip_install_gives_the_policy_engine_command(tmp_path: Path) -> None:
     assert done.returncode == 0 and json.loads(done.stdout)["outcome"] == "refer_to_director"
 
 
-def test_build_writes_only_changed_files(tmp_path: Path) -> None:
-    settings = hosting.settings()
-    first = build(*settings, out=tmp_path, docs_dir=tmp_path / "docs")
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """(folder, files written): one build from nothing, for the tests below."""
+    out = tmp_path_factory.mktemp("generated")
+    return out, build(*hosting.settings(), out=out, docs_dir=out / "docs")
+
+
+def test_build_writes_only_changed_files(fresh_build) -> None:
+    tmp_path, first = fresh_build
     assert {p.name for p in first} >= {
         *runtime.RUNTIME_FILES,
         "decide-form.html",
@@ -69,46 +88,91 @@ def test_build_writes_only_changed_files(tmp_path: Path) -> None:
         ".htaccess",
     }
     mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
-    assert build(*settings, out=tmp_path, docs_dir=tmp_path / "docs") == []
+    assert build(*hosting.settings(), out=tmp_path, docs_dir=tmp_path / "docs") == []
     assert mtimes == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
     version = runtime.pyodide_version()
     pyodide_dir = tmp_path / "pyodide" / version
     assert (pyodide_dir / "pyodide.asm.wasm").is_file()
-    snapshot_file = pyodide_dir / snapshot.file_name(pyodide_dir)
+    (stdlib_file,) = pyodide_dir.glob("python_stdlib-*.zip")
+    assert not (pyodide_dir / "python_stdlib.zip").exists()  # the full one is not shipped
+    snapshot_file = pyodide_dir / snapshot.file_name(pyodide_dir, stdlib_file)
     assert snapshot_file in first
     memory = gzip.decompress(snapshot_file.read_bytes())  # gzip, which browsers can undo
     assert len(memory) > 10_000_000
     assert str(ROOT).encode() not in memory  # nothing of the build machine's folders is published
+    (wheel_file,) = (tmp_path / "engine").glob("*.whl")
+    # Each large file has its .gz and .br beside it, and nothing else is there.
+    large = [*(pyodide_dir / f for f in runtime.RUNTIME_FILES), stdlib_file]
+    for path in large:
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes()
+        assert path.with_name(path.name + ".br").stat().st_size < path.stat().st_size
+    shipped = {*large, *(s for p in large for s in precompress.siblings(p)), snapshot_file}
+    assert set(pyodide_dir.iterdir()) == shipped
+    # The worker is told where each file is and its SHA-256, fixed at build time.
     form_html = (tmp_path / "fragments" / "decide-form.html").read_text()
-    url = snapshot_file.relative_to(tmp_path.parent).as_posix()  # URLs are from the site's root
-    assert f'data-snapshot="{url}"' in form_html
-    # What a first visit downloads for the engine, said while it starts (for visitors on a phone).
-    fetched = [*(pyodide_dir / f for f in runtime.RUNTIME_FILES), snapshot_file]
-    fetched += (tmp_path / "engine").glob("*.whl")
-    size = sum(p.stat().st_size for p in fetched) / 1e6
-    assert 15 < size < 30  # Pyodide, its snapshot and the engine: nothing missing or doubled
-    assert f"The first time, this downloads about {size:.0f} MB." in form_html
+    url = lambda p: p.relative_to(tmp_path.parent).as_posix()  # noqa: E731 - from the site's root
+    for attribute in (
+        f'data-snapshot="{url(snapshot_file)}"',
+        f'data-snapshot-sha256="{hashlib.sha256(snapshot_file.read_bytes()).hexdigest()}"',
+        f'data-snapshot-memory-sha256="{hashlib.sha256(memory).hexdigest()}"',
+        f'data-snapshot-bytes="{snapshot_file.stat().st_size}"',
+        f'data-stdlib="{url(stdlib_file)}"',
+        f'data-stdlib-sha256="{hashlib.sha256(stdlib_file.read_bytes()).hexdigest()}"',
+        f'data-wheel-sha256="{hashlib.sha256(wheel_file.read_bytes()).hexdigest()}"',
+    ):
+        assert attribute in form_html
+    # What a first visit moves over the wire with gzip, said while it starts (for visitors on a
+    # phone): the engine's files as a host sends them, and the snapshot on a fast link.
+    gz = [p.with_name(p.name + ".gz") for p in large]
+    ordinary = sum(p.stat().st_size for p in [*gz, wheel_file]) / 1e6
+    fast = ordinary + snapshot_file.stat().st_size / 1e6
+    assert 3 < ordinary < 6 and 8 < fast < 13  # nothing missing or doubled
+    assert (
+        f"this downloads about {ordinary:.0f} MB (on a fast connection {fast:.0f} MB" in form_html
+    )
 
 
-def test_snapshot_is_named_after_its_recipe_and_stale_ones_go(tmp_path: Path) -> None:
-    """The name changes with the Pyodide version (and make_snapshot.mjs), so no browser cache can
-    pair a snapshot with another pyodide.asm.wasm; a snapshot of another recipe is removed."""
-    a, b = tmp_path / "314.0.7", tmp_path / "314.0.8"
-    assert snapshot.file_name(a) != snapshot.file_name(b)
-    assert snapshot.file_name(a) == snapshot.file_name(tmp_path / "x" / "314.0.7")
-    a.mkdir()
-    stale = a / "snapshot-000000000000.bin.gz"
-    stale.write_bytes(b"old")
-    current = a / snapshot.file_name(a)
-    current.write_bytes(b"\x1f\x8b made earlier")  # present: kept as it is, not made again
-    assert snapshot.build_snapshot(a) == (current, [])
-    assert not stale.exists()
-    assert current.read_bytes() == b"\x1f\x8b made earlier"
+def test_snapshot_is_reproducible_and_named_after_its_recipe(fresh_build, tmp_path) -> None:
+    """Two makings give the same bytes; the name changes with the Pyodide version and the standard
+    library zip (so no browser cache can pair a snapshot with other files); a snapshot already
+    there is kept as it is."""
+    (pyodide_dir,) = (fresh_build[0] / "pyodide").iterdir()
+    (stdlib_file,) = pyodide_dir.glob("python_stdlib-*.zip")
+    shipped = pyodide_dir / snapshot.file_name(pyodide_dir, stdlib_file)
+    assert snapshot.make(pyodide_dir, stdlib_file) == shipped.read_bytes()
+    other_zip = tmp_path / "other.zip"
+    other_zip.write_bytes(stdlib_file.read_bytes() + b"\0")
+    names = {
+        snapshot.file_name(pyodide_dir, stdlib_file),
+        snapshot.file_name(pyodide_dir.with_name("314.0.7"), stdlib_file),
+        snapshot.file_name(pyodide_dir, other_zip),
+    }
+    assert len(names) == 3
+    assert snapshot.file_name(tmp_path / "x" / pyodide_dir.name, stdlib_file) == shipped.name
+    copy = tmp_path / pyodide_dir.name
+    copy.mkdir()
+    (copy / shipped.name).write_bytes(b"\x1f\x8b made earlier")
+    assert snapshot.build_snapshot(copy, stdlib_file) == (copy / shipped.name, [])
+    assert (copy / shipped.name).read_bytes() == b"\x1f\x8b made earlier"
+
+
+def test_trimmed_standard_library_keeps_the_imported_modules_and_their_folders() -> None:
+    full = runtime.FULL_STDLIB.read_bytes()
+    modules = ["json/__init__.py", "json/decoder.py", "encodings/utf_8.py", "abc.py"]
+    data = stdlib.trimmed_zip(full, modules)
+    assert data == stdlib.trimmed_zip(full, list(reversed(modules)))  # deterministic
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert sorted(names) == sorted([*modules, "json/", "encodings/"])
+    original = zipfile.ZipFile(io.BytesIO(full))
+    assert all(
+        zipfile.ZipFile(io.BytesIO(data)).read(n) == original.read(n) for n in modules
+    )
 
 
 def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
     vocab = form.vocabulary()
-    html = form.form_html(vocab, "w.whl", "p/", "p/s.bin.gz", 19_700_000)
+    engine = {"wheel": "w.whl", "wheel-sha256": "ab" * 32, "snapshot": "p/s.bin.gz"}
+    html = form.form_html(vocab, engine, (4_600_000, 10_700_000))
     for group in ("requesters", "records"):
         for item in vocab[group]:
             assert f'value="{item["id"]}"' in html
@@ -120,7 +184,8 @@ def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
             default = next(v for v in fact["values"] if v["value"] == fact["if_not_given"])
             assert f"Left unanswered, this counts as “{default['label']}”" in html
     assert 'data-engine-state="loading"' in html
-    assert "downloads about 20 MB" in html
+    assert f'data-wheel="w.whl" data-wheel-sha256="{"ab" * 32}" data-snapshot="p/s.bin.gz"' in html
+    assert "downloads about 5 MB (on a fast connection 11 MB, to start sooner)" in html
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
 
 

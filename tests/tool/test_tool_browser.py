@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from policy_engine import decide, parse
 from scenarios import SCENARIOS
+from site_build import runtime
 from tests.tool.tool_helpers import (
     SETTLED,
     anchor_exists,
@@ -17,7 +19,9 @@ from tests.tool.tool_helpers import (
     leave_and_come_back,
     outcome,
     outcome_labels,
+    point_tool_at,
     record_console_errors,
+    shipped,
     wait_ready,
 )
 
@@ -243,26 +247,115 @@ def test_python_starts_from_the_snapshot(ready_tool):
     assert engine_phases(ready_tool)["snapshot"] is True
 
 
-@pytest.mark.parametrize(
-    "restored", [False, True], ids=["download fails", "host already decompressed it"]
-)
-def test_the_tool_answers_however_the_snapshot_arrives(tool_page, tool_site, restored):
-    """A failed download: Python starts the ordinary way, more slowly. A host that sends the .gz
-    with Content-Encoding: gzip hands the worker the plain memory, which is restored as it is."""
-    base, site_dir = tool_site
+def test_the_tool_answers_when_the_snapshot_cannot_be_had(tool_page, tool_site):
+    """A failed download: Python starts the ordinary way, more slowly, and answers."""
+    base, _ = tool_site
     page = tool_page
-    if restored:
-        (snapshot_file,) = (site_dir / "generated" / "pyodide").glob("*/snapshot-*.bin.gz")
-        response = {"status": 200, "body": gzip.decompress(snapshot_file.read_bytes())}
-    else:
-        response = {"status": 404, "body": "gone"}
-    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(**response))
+    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
               "&identity_confirmed=true")
     wait_ready(page)
     assert outcome(page) == "release"
-    assert engine_phases(page)["snapshot"] is restored
+    assert engine_phases(page)["snapshot"] is False
     assert not page.is_visible("#decide-error")
+
+
+def test_a_host_that_undoes_the_gzip_is_restored_from(tool_page, tool_site):
+    """A host that sends the snapshot with Content-Encoding: gzip hands the worker the plain
+    memory, which is checked and restored as it is."""
+    base, site_dir = tool_site
+    page = tool_page
+    snapshot_file = shipped(site_dir, "snapshot")
+    # Served as a host with precompressed files does: the plain file, sent as its .gz sibling.
+    plain = snapshot_file.with_name("snapshot-encoded.bin")
+    plain.write_bytes(gzip.decompress(snapshot_file.read_bytes()))
+    plain.with_name(plain.name + ".gz").write_bytes(snapshot_file.read_bytes())
+    point_tool_at(page, {"snapshot": plain.relative_to(site_dir).as_posix()})
+    page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
+              "&identity_confirmed=true")
+    wait_ready(page)
+    assert outcome(page) == "release"
+    assert engine_phases(page)["snapshot"] is True
+
+
+def corrupt_4k_of_the_file(gz: bytes) -> bytes:
+    return gz[:100_000] + bytes(4096) + gz[104_096:]
+
+
+def corrupt_4k_of_the_memory(gz: bytes) -> bytes:
+    """Valid gzip around memory of which 4 KiB are changed: gzip's own check cannot tell."""
+    memory = gzip.decompress(gz)
+    at = len(memory) // 2
+    return gzip.compress(memory[:at] + b"\xff" * 4096 + memory[at + 4096 :], mtime=0)
+
+
+def flip_one_bit_of_the_memory(gz: bytes) -> bytes:
+    memory = bytearray(gzip.decompress(gz))
+    memory[len(memory) // 3] ^= 0x10
+    return gzip.compress(bytes(memory), mtime=0)
+
+
+@pytest.mark.parametrize(
+    "corrupt", [corrupt_4k_of_the_file, corrupt_4k_of_the_memory, flip_one_bit_of_the_memory]
+)
+def test_a_damaged_snapshot_is_detected_and_python_starts_the_ordinary_way(
+    tool_page, tool_site, corrupt
+):
+    base, site_dir = tool_site
+    page = tool_page
+    snapshot_file = shipped(site_dir, "snapshot")
+    damaged = snapshot_file.with_name(f"snapshot-{corrupt.__name__}.bin.gz")
+    damaged.write_bytes(corrupt(snapshot_file.read_bytes()))
+    point_tool_at(page, {"snapshot": damaged.relative_to(site_dir).as_posix()})
+    page.goto(base + "decide/")
+    wait_ready(page)
+    phases = engine_phases(page)
+    assert phases["snapshot"] is False
+    assert "SHA-256 differs" in phases["snapshotNote"]
+    for scenario in SCENARIOS[:3]:  # and the engine answers as it should
+        page.click("#decide-start-over")
+        answer_scenario(page, scenario.request())
+        assert outcome(page) == scenario.outcome, scenario.story
+    assert not page.is_visible("#decide-error")
+    assert not page.console_errors
+
+
+def changed_wheel(wheel_file: Path) -> tuple[str, bytes]:
+    data = bytearray(wheel_file.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    return "changed.whl", bytes(data)
+
+
+def full_standard_library(_: Path) -> tuple[str, bytes]:
+    """A valid standard library, but not the one published: Python would start with it."""
+    return "python_stdlib-full.zip", runtime.FULL_STDLIB.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("attribute", "change", "what"),
+    [
+        ("wheel", changed_wheel, "engine file"),
+        ("stdlib", full_standard_library, "standard library"),
+    ],
+    ids=["wheel with one changed byte", "another standard library"],
+)
+def test_a_changed_engine_file_gives_a_clear_error_and_no_answer(
+    tool_page, tool_site, attribute, change, what
+):
+    base, site_dir = tool_site
+    page = tool_page
+    published = shipped(site_dir, attribute)
+    name, data = change(published)
+    changed = published.with_name(name)
+    changed.write_bytes(data)
+    point_tool_at(page, {attribute: changed.relative_to(site_dir).as_posix()})
+    page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
+              "&identity_confirmed=true")
+    page.wait_for_selector("#decide-tool[data-engine-state=error]", timeout=60_000)
+    assert page.is_visible("#decide-error")
+    assert f"the {what} is not the one this site published" in page.inner_text("#decide-error")
+    assert page.get_attribute("#decide-answer", "data-outcome") == ""
+    assert not page.is_visible("#decide-answer")
 
 
 def test_return_visit_via_instant_navigation_reuses_the_engine(ready_tool):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -82,3 +83,31 @@ def anchor_exists(site_dir: Path, href: str) -> bool:
     parts = urlsplit(href)
     built = page_file(site_dir, parts.path.lstrip("/"))
     return bool(parts.fragment) and built.is_file() and parts.fragment in parse(built).ids
+
+
+def shipped(site_dir: Path, attribute: str) -> Path:
+    """The built site's file that the tool's data-<attribute> names (snapshot, wheel, stdlib)."""
+    html = page_file(site_dir, "decide/").read_text(encoding="utf-8")
+    url = re.search(f'data-{attribute}="([^"?]*)', html).group(1)
+    return site_dir / url
+
+
+def point_tool_at(page, attributes: dict[str, str]) -> None:
+    """Route the tool page itself so that its data-<name> attributes hold the values given instead
+    (a file a test has put into the built site, a hash): the worker then fetches that file as it
+    would the site's own."""
+
+    def rewrite(route) -> None:
+        response = route.fetch()
+        html = response.text()
+        for name, value in attributes.items():
+            html = re.sub(f'data-{name}="[^"]*"', f'data-{name}="{value}"', html)
+        # The body given is plain text: drop the server's gzip framing of it.
+        headers = {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower() not in ("content-encoding", "content-length")
+        }
+        route.fulfill(response=response, body=html, headers=headers)
+
+    page.route(lambda address: urlsplit(address).path == "/decide/", rewrite)
