@@ -157,8 +157,10 @@ def _point_a_worker_at(page, base: str, other: str) -> dict:
                 worker.onmessage = e => resolve(e.data);
                 worker.onerror = e => resolve({type: "onerror", message: e.message});
             });
-            worker.postMessage({type: "init", pyodideUrl: other + "pyodide/", snapshotUrl: "",
-                                wheelUrl: other + "engine.whl"});
+            // The message decide.js sends (no snapshot: the wheel is the first fetch).
+            worker.postMessage({type: "init", files: {
+                pyodideUrl: other + "pyodide/", stdlibUrl: other + "python_stdlib.zip",
+                wheelUrl: other + "engine.whl", snapshotUrl: ""}});
             const answer = await Promise.race(
                 [reply, new Promise(r => setTimeout(() => r({type: "timeout"}), 20000))]);
             await new Promise(r => setTimeout(r, 500));  // a late request would arrive meanwhile

@@ -318,8 +318,11 @@ def test_request_itself_refuses_unknown_facts_and_wrong_types():
 
 
 def _strict_utf8(args: list[str], data: bytes) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
-    env.update(LC_ALL="C.UTF-8", PYTHONUTF8="1")
+    """Run the command line where text streams are UTF-8 with errors="strict": reading invalid
+    UTF-8 through them would raise before the engine saw it."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("LC_", "LANG", "PYTHONIO", "PYTHONUTF8"))}
+    env.update(LC_ALL="C.UTF-8", PYTHONIOENCODING="utf-8:strict")
     return subprocess.run([sys.executable, "-m", "policy_engine", *args], input=data,
                           capture_output=True, cwd=ROOT, timeout=60, env=env)
 
