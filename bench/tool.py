@@ -39,7 +39,13 @@ sys.path.insert(0, str(ROOT))
 
 from site_build.precompress import write_siblings  # noqa: E402
 from site_build.runtime import FULL_STDLIB, pyodide_version  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler, build_site  # noqa: E402
+from tests.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    QuietServer,
+    SiteHandler,
+    build_site,
+)
 from tests.tool.tool_helpers import engine_phases  # noqa: E402
 
 RUNS = 9
@@ -67,7 +73,7 @@ class Handler(SiteHandler):
 
 
 def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(
+    server = QuietServer(
         ("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -393,7 +399,7 @@ def main() -> int:
         )
         shutil.copy(FULL_STDLIB, bare / FULL_STDLIB.name)
         write_siblings([bare / FULL_STDLIB.name], [])  # compressed as the tool's files are
-        server = http.server.ThreadingHTTPServer(
+        server = QuietServer(
             ("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir))
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -163,11 +163,20 @@ def build_site(site_dir: Path, site_url: str | None = None, **settings: object) 
     return site_dir
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server that does not print a traceback when the browser drops a
+    connection: the tool's worker abandons the snapshot's download on a slow link, on purpose."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(site_dir: Path, port: int, handler_cls: type[SiteHandler] = SiteHandler,
           ) -> http.server.ThreadingHTTPServer:
     """Serve `site_dir` on 127.0.0.1:`port` from a background thread."""
     handler = functools.partial(handler_cls, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
