@@ -18,7 +18,7 @@ from typing import IO, NoReturn, TextIO
 
 from .api import citation_dict, decide_text, notes_report, vocabulary_dict
 from .errors import InputError
-from .request import MAX_INPUT_CHARS, FactValue
+from .request import MAX_INPUT_CHARS, FactValue, check_options
 from .rules import RULES
 from .table import Row, changes_under, compact_rows
 from .vocabulary import FACT_IDS, OPTION_IDS, OPTIONS, OUTCOME_LABELS, TERMS_BY_ID
@@ -72,11 +72,8 @@ def main(argv: Sequence[str] | None = None, stdin: IO | None = None,
     stdout = stdout if stdout is not None else sys.stdout
     try:
         args = _parser().parse_args(argv)
-        options = tuple(getattr(args, "option", ()))
-        for option in options:
-            if option not in OPTION_IDS:
-                raise InputError(f"{json.dumps(option)} is not a known option.", "option",
-                                 OPTION_IDS)
+        # Checked before anything is printed: a table must not stop half-written.
+        options = tuple(check_options(getattr(args, "option", ())))
         if args.command == "decide":
             if args.jsonl:
                 return _decide_jsonl(stdin, stdout, options)

@@ -79,11 +79,17 @@ class Request:
                        self.options)
 
     def with_options(self, options: Iterable[str]) -> Request:
-        if isinstance(options, str):  # one id is not a collection of its letters
-            options = (options,)
-        for option in options:
-            _check_choice(option, "option", OPTION_IDS)
-        return Request(self.requester, self.record, self.fact_values, frozenset(options))
+        return Request(self.requester, self.record, self.fact_values, check_options(options))
+
+
+def check_options(options: Iterable[str]) -> frozenset[str]:
+    """The Board option ids as a set; raises InputError on any unknown one."""
+    if isinstance(options, str):  # one id is not a collection of its letters
+        options = (options,)
+    options = frozenset(options)
+    for option in options:
+        _check_choice(option, "option", OPTION_IDS)
+    return options
 
 
 def parse_json(text: object) -> Request:

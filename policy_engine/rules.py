@@ -49,7 +49,7 @@ class Rule:
 # --- What the policy makes confidential, and the words that say so for each kind of record ------
 
 _CIRCULATION = policy("paragraph-2", "circulation records")
-_OTHER_USES = policy("paragraph-2", "other personally identifiable uses of library materials or "
+OTHER_USES = policy("paragraph-2", "other personally identifiable uses of library materials or "
                                     "services")
 CONFIDENTIAL_RECORDS: dict[str, Citation] = {
     "items_checked_out": _CIRCULATION,
@@ -61,10 +61,10 @@ CONFIDENTIAL_RECORDS: dict[str, Citation] = {
                                         "Internet and electronic resource search records"),
     "reference_questions": policy("paragraph-2", "reference interviews and transactions"),
     "registration_details": policy("paragraph-1", "other records identifying specific users"),
-    "program_attendance": _OTHER_USES,
-    "patron_whereabouts": _OTHER_USES,
+    "program_attendance": OTHER_USES,
+    "patron_whereabouts": OTHER_USES,
     # Unpublished images show who attended (published ones are released by reading 5).
-    "program_photos": _OTHER_USES,
+    "program_photos": OTHER_USES,
 }
 # Records about one cardholder: theirs to see and theirs to share. Audience images show other
 # people too, so no single cardholder's word opens them.
@@ -74,32 +74,45 @@ ABOUT_THE_CARDHOLDER = tuple(r for r in CONFIDENTIAL_RECORDS if r != "program_ph
 # including whether they are overdue. A Board option would add the holds on it.
 CARD_COVERS = ("items_checked_out", "overdue_account")
 
-_NO_ACCESS_WITHOUT_CONSENT = policy(
+NO_ACCESS_WITHOUT_CONSENT = policy(
     "paragraph-1", "No individual except authorized library staff shall have access to patron "
                    "records other than his or her own without the cardholder's consent.")
 _CONFIDENTIAL_IN_NATURE = policy(
     "paragraph-1", "library circulation records and other records identifying specific users are "
                    "confidential in nature")
-_ONLY_UNDER_COURT_ORDER = policy(
+ONLY_UNDER_COURT_ORDER = policy(
     "paragraph-3", "at no time will the Library Director, who serves as custodian of the records, "
                    "release protected records except under Court order")
 _BOARD_WILL_RESIST = policy(
     "paragraph-3", "the Library Board will resist the issuance or enforcement of any such process, "
                    "order or subpoena until such time as a proper showing of good cause has been "
                    "made in a court of competent jurisdiction")
-_OVERDUE_MAY_BE_REVEALED = policy(
+OVERDUE_MAY_BE_REVEALED = policy(
     "bullet-2", "Overdue library accounts may be revealed to parents of minor children, a "
                 "collection agency, or law enforcement personnel.")
 _CARD_IMPLIES_CONSENT = policy(
     "bullet-1", "Possession of a library card or library card number implies cardholder consent "
                 "unless the card has been reported as lost or stolen, or there is reason to "
                 "believe that consent has not been given.")
-_LIBRARY_RECORDS_LAW = iowa_code(
+LIBRARY_RECORDS_LAW = iowa_code(
     "iowa-code-22-7-13", "The records of a library which, by themselves or when examined with "
                          "other public records, would reveal the identity of the library patron "
                          "checking out or requesting an item or information from the library.")
-_JUDICIAL_DETERMINATION = iowa_code(
+JUDICIAL_DETERMINATION = iowa_code(
     "iowa-code-22-7-13", "The records shall be released only upon a judicial determination")
+
+SECURITY_CAMERA_POLICY = policy(
+    "bullet-5", "For information about security camera confidentiality, please see the Security "
+                "Camera Policy.")
+ITEMS_ON_THE_CARD = policy(
+    "bullet-1", "Information about items checked out on the card can only be given to the "
+                "cardholder or to another person with the cardholder's permission.")
+CUSTODIAN_OUTSIDE_GOVERNMENT = iowa_code(
+    "iowa-code-22-1-2", "The custodian of a public record in the physical possession of persons "
+                        "outside a government body is the government body owning that record.")
+HF_2136 = iowa_bill(
+    "hf-2136", "The records shall be released to the parent or guardian of a library patron who "
+               "is a minor child upon the request of the parent or guardian.")
 
 # The Director may be away: every referral says what to do meanwhile.
 _IF_DIRECTOR_AWAY = ("If the Director is away, take the person's name and number, say the "
@@ -129,7 +142,7 @@ _PAPERS_SAYS = ("Any subpoena, court order, search warrant or national security 
                 "confirmed cardholder asking for their own records. The Director releases "
                 "protected records only under a court order, and the Board resists process until "
                 "good cause is shown in court.")
-_PAPERS_CITE = (_ONLY_UNDER_COURT_ORDER, _BOARD_WILL_RESIST)
+_PAPERS_CITE = (ONLY_UNDER_COURT_ORDER, _BOARD_WILL_RESIST)
 
 RULES: tuple[Rule, ...] = (
     # --- 1. Another policy governs ------------------------------------------------------------
@@ -138,8 +151,7 @@ RULES: tuple[Rule, ...] = (
         says="Security camera footage is governed by the Security Camera Policy, not by this "
              "policy.",
         applies=lambda ask: ask.record == "security_camera_footage",
-        cites=(policy("bullet-5", "For information about security camera confidentiality, please "
-                                  "see the Security Camera Policy."),),
+        cites=(SECURITY_CAMERA_POLICY,),
         summary="Security camera footage is governed by the Library's Security Camera Policy, not "
                 "by the Confidentiality Policy.",
         next_step="Do not show or copy footage at the desk. Follow the Security Camera Policy; "
@@ -193,7 +205,7 @@ RULES: tuple[Rule, ...] = (
         cites=(iowa_code("iowa-code-22-7", "The following public records shall be kept "
                                            "confidential, unless otherwise ordered by a court, by "
                                            "the lawful custodian of the records"),
-               _LIBRARY_RECORDS_LAW, _ONLY_UNDER_COURT_ORDER),
+               LIBRARY_RECORDS_LAW, ONLY_UNDER_COURT_ORDER),
         summary="A written open-records request goes to the Library Director, who answers it in "
                 "writing.",
         next_step="Write today's date on the request and give it to the Library Director today. "
@@ -207,7 +219,7 @@ RULES: tuple[Rule, ...] = (
              "but records still go only through the Library Director: the law has no emergency "
              "exception, and a court can act quickly.",
         applies=lambda ask: ask.requester != "cardholder" and ask.emergency(),
-        cites=(_JUDICIAL_DETERMINATION, _ONLY_UNDER_COURT_ORDER),
+        cites=(JUDICIAL_DETERMINATION, ONLY_UNDER_COURT_ORDER),
         summary="In an emergency, call 911 about the danger; records go only through the Library "
                 "Director.",
         next_step="If a life may be in danger, call 911 now and report the danger. Then call the "
@@ -256,7 +268,7 @@ RULES: tuple[Rule, ...] = (
         says="A cardholder who has shown who they are may have their own records, minors "
              "included.",
         applies=_confirmed_cardholder_own_record,
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         summary="The cardholder has shown who they are and may have their own records.",
         next_step="Give the cardholder their own information. Tell it only to them: not on "
                   "voicemail, and not where others can hear.",
@@ -273,8 +285,8 @@ RULES: tuple[Rule, ...] = (
                                            "juvenile justice agency only pursuant to an "
                                            "investigation of a particular person or organization "
                                            "suspected of committing a known crime."),
-            _JUDICIAL_DETERMINATION,
-            _ONLY_UNDER_COURT_ORDER,
+            JUDICIAL_DETERMINATION,
+            ONLY_UNDER_COURT_ORDER,
         ),
         summary="Requests from law enforcement go to the Library Director; desk staff do not "
                 "release {record} to law enforcement.",
@@ -290,7 +302,7 @@ RULES: tuple[Rule, ...] = (
         applies=lambda ask: ask.requester in ("parent_or_guardian", "legal_representative",
                                               "other_person", "public_official")
         and _confidential(ask) and ask.court_order_limits_requester(),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT, _ONLY_UNDER_COURT_ORDER),
+        cites=(NO_ACCESS_WITHOUT_CONSENT, ONLY_UNDER_COURT_ORDER),
         summary="A court order limits this person, so the Library Director decides.",
         next_step="Release nothing and do not confirm that the cardholder uses the Library. "
                   "Tell the Library Director about the order today. If anyone is in danger, "
@@ -302,7 +314,7 @@ RULES: tuple[Rule, ...] = (
         says="The policy does not say what an adult's guardian, an agent under a power of "
              "attorney or an executor may have, so the Library Director reviews their papers.",
         applies=lambda ask: ask.requester == "legal_representative" and _confidential(ask),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         summary="The policy is silent on guardians, agents and executors of adults: the Library "
                 "Director reviews their papers.",
         next_step="Ask for a copy of the guardianship, power of attorney or estate papers and "
@@ -314,10 +326,8 @@ RULES: tuple[Rule, ...] = (
              "the Library, never at the desk; the Library remains the custodian of records the "
              "company holds.",
         applies=lambda ask: ask.requester == "service_vendor" and _confidential(ask),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,
-               iowa_code("iowa-code-22-1-2", "The custodian of a public record in the physical "
-                                             "possession of persons outside a government body "
-                                             "is the government body owning that record.")),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,
+               CUSTODIAN_OUTSIDE_GOVERNMENT),
         summary="What a vendor receives is set by its contract: the Library Director decides.",
         next_step="Do not send patron information yourself. Refer the company to the Library "
                   "Director: its contract says what it may receive.",
@@ -328,7 +338,7 @@ RULES: tuple[Rule, ...] = (
         says="Authorized library staff may use patron records to do library work.",
         applies=lambda ask: ask.requester == "library_staff" and _confidential(ask)
         and ask.record != "patron_whereabouts" and ask.for_library_business(),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         summary="Authorized library staff may use {record} to do library work.",
         next_step="Use the record for the library work that needs it, and for nothing else.",
     ),
@@ -338,7 +348,7 @@ RULES: tuple[Rule, ...] = (
              "what that loan needs.",
         applies=lambda ask: ask.requester == "other_library"
         and ask.record == "interlibrary_loans" and ask.for_library_business(),
-        cites=(policy("paragraph-2", "interlibrary loan records"), _NO_ACCESS_WITHOUT_CONSENT),
+        cites=(policy("paragraph-2", "interlibrary loan records"), NO_ACCESS_WITHOUT_CONSENT),
         summary="Another library may have what it needs to complete an interlibrary loan.",
         next_step="Give the other library what it needs to complete the loan, and nothing else "
                   "about the cardholder.",
@@ -350,7 +360,7 @@ RULES: tuple[Rule, ...] = (
         applies=lambda ask: ask.requester == "parent_or_guardian"
         and ask.record == "overdue_account" and ask.cardholder_is_minor()
         and ask.identity_confirmed(),
-        cites=(_OVERDUE_MAY_BE_REVEALED,
+        cites=(OVERDUE_MAY_BE_REVEALED,
                iowa_code("iowa-code-599-1", "The period of minority extends to the age of "
                                             "eighteen years, but all minors attain their "
                                             "majority by marriage.")),
@@ -368,9 +378,7 @@ RULES: tuple[Rule, ...] = (
         applies=lambda ask: ask.requester == "parent_or_guardian"
         and ask.record in ABOUT_THE_CARDHOLDER and ask.record != "patron_whereabouts"
         and ask.cardholder_is_minor() and ask.identity_confirmed(),
-        cites=(iowa_bill("hf-2136", "The records shall be released to the parent or guardian of "
-                                    "a library patron who is a minor child upon the request of "
-                                    "the parent or guardian."),),
+        cites=(HF_2136,),
         summary="Under this Board option, a minor's parent or guardian may have the minor's "
                 "records.",
         next_step="Give the parent or guardian the child's records they ask for, and only "
@@ -383,7 +391,7 @@ RULES: tuple[Rule, ...] = (
              "hired.",
         applies=lambda ask: ask.requester == "collection_agency"
         and ask.record == "overdue_account",
-        cites=(_OVERDUE_MAY_BE_REVEALED,),
+        cites=(OVERDUE_MAY_BE_REVEALED,),
         summary="Overdue accounts may be revealed to the Library's collection agency.",
         next_step="Give the collection agency the overdue account only: the items and what is "
                   "owed, nothing else about the cardholder's use of the Library.",
@@ -395,9 +403,7 @@ RULES: tuple[Rule, ...] = (
              "believe the cardholder has not consented.",
         applies=lambda ask: ask.record in CARD_COVERS and _card_implies_consent(ask),
         cites=(_CARD_IMPLIES_CONSENT,
-               policy("bullet-1", "Information about items checked out on the card can only be "
-                                  "given to the cardholder or to another person with the "
-                                  "cardholder's permission.")),
+               ITEMS_ON_THE_CARD),
         summary="Having the cardholder's card implies the cardholder's consent to share "
                 "{record}.",
         next_step="You may tell them what is checked out on the card, including what is "
@@ -420,7 +426,7 @@ RULES: tuple[Rule, ...] = (
         says="With the cardholder's permission, a person may have the cardholder's records.",
         applies=lambda ask: ask.requester != "cardholder" and ask.record in ABOUT_THE_CARDHOLDER
         and ask.has_cardholder_permission(),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,
+        cites=(NO_ACCESS_WITHOUT_CONSENT,
                policy("bullet-1", "another person with the cardholder's permission")),
         summary="The cardholder has given permission, so {requester} may have {record}.",
         next_step="Share only what the cardholder gave permission for, and only with this "
@@ -432,7 +438,7 @@ RULES: tuple[Rule, ...] = (
         says="Whether a person is in the library, or when they come, is a use of library "
              "services and is never confirmed.",
         applies=lambda ask: ask.record == "patron_whereabouts",
-        cites=(_OTHER_USES,),
+        cites=(OTHER_USES,),
         summary="Whether someone is in the library, or when they come, is confidential.",
         next_step="Do not say whether the person is here or when they come. Offer to pass on a "
                   "message. If someone is in danger, call 911.",
@@ -442,7 +448,7 @@ RULES: tuple[Rule, ...] = (
         says="Photos and video of a program audience that the Library has not published show "
              "who attended, and are confidential like attendance.",
         applies=lambda ask: ask.record == "program_photos",
-        cites=(_OTHER_USES,),
+        cites=(OTHER_USES,),
         summary="Unpublished photos or video of an audience show who attended: they are "
                 "confidential.",
         next_step="Do not share unpublished photos or video, and do not say who attended. You "
@@ -453,7 +459,7 @@ RULES: tuple[Rule, ...] = (
         says="Someone who says they are the cardholder but has not shown it gets only what "
              "anyone holding the card would.",
         applies=lambda ask: ask.requester == "cardholder" and _confidential(ask),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT, _CARD_IMPLIES_CONSENT),
+        cites=(NO_ACCESS_WITHOUT_CONSENT, _CARD_IMPLIES_CONSENT),
         summary="The person has not shown they are the cardholder, so {record} stays "
                 "confidential.",
         next_step="Ask for photo ID, or on the phone the card number and PIN. Until they show "
@@ -464,7 +470,7 @@ RULES: tuple[Rule, ...] = (
         says="Staff may look at patron records only to do library work; curiosity, or helping "
              "family or friends, is not library work.",
         applies=lambda ask: ask.requester == "library_staff" and _confidential(ask),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         summary="This is not library work, so {record} stays closed to staff.",
         next_step="Close the record now. Staff look up patrons only for library work, never for "
                   "themselves, family or friends.",
@@ -474,7 +480,7 @@ RULES: tuple[Rule, ...] = (
         says="Trustees, council members and other officials are not library staff: they have "
              "no more access to patron records than anyone else.",
         applies=lambda ask: ask.requester == "public_official" and _confidential(ask),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         summary="Trustees and officials are not library staff, so {record} stays confidential.",
         next_step="Do not say who borrowed or used anything. Offer counts that identify no one, "
                   "and refer questions about the policy to the Library Director.",
@@ -484,7 +490,7 @@ RULES: tuple[Rule, ...] = (
         says="A parent may learn a minor's overdue account; the child's other records, and an "
              "adult child's records, need the cardholder's consent.",
         applies=lambda ask: ask.requester == "parent_or_guardian" and _confidential(ask),
-        cites=(_NO_ACCESS_WITHOUT_CONSENT, _OVERDUE_MAY_BE_REVEALED),
+        cites=(NO_ACCESS_WITHOUT_CONSENT, OVERDUE_MAY_BE_REVEALED),
         summary="Nothing in the policy lets a parent or guardian have {record} without the "
                 "cardholder's consent.",
         next_step="Explain that library records are confidential, even from parents. A parent "
@@ -495,7 +501,7 @@ RULES: tuple[Rule, ...] = (
         says="Records identifying library users are confidential: no one but the cardholder, "
              "authorized staff or someone with the cardholder's consent may have them.",
         applies=_confidential,
-        cites=(_CONFIDENTIAL_IN_NATURE, _NO_ACCESS_WITHOUT_CONSENT),
+        cites=(_CONFIDENTIAL_IN_NATURE, NO_ACCESS_WITHOUT_CONSENT),
         summary="Nothing in the policy lets {requester} have {record}: records identifying "
                 "library users are confidential.",
         next_step="Say the Library keeps its users' records confidential, and share nothing. Do "
@@ -503,4 +509,3 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

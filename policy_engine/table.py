@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .engine import Decision, decide
-from .request import FactValue, Request
+from .request import FactValue, Request, check_options
 from .vocabulary import FACT_IDS, FACTS_BY_ID, RECORD_IDS, REQUESTER_IDS
 
 
@@ -88,8 +88,7 @@ def compact_rows(options: Iterable[str] = ()) -> Iterator[Row]:
 def changes_under(option: str) -> Iterator[Change]:
     """Every request (as a compact row over the facts that matter either way) whose outcome the
     Board option changes."""
-    Request.of(REQUESTER_IDS[0], RECORD_IDS[0], options=(option,))  # an unknown id is an error
-    option_sets = (frozenset(), frozenset((option,)))
+    option_sets = (frozenset(), check_options((option,)))
     for requester in REQUESTER_IDS:
         for record in RECORD_IDS:
             for facts, (today, under) in _leaves(requester, record, option_sets):

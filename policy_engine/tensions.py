@@ -11,9 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .citations import Citation, iowa_bill, iowa_case, iowa_code, policy
+from .citations import Citation, iowa_case, policy
 from .request import Request
-from .rules import ABOUT_THE_CARDHOLDER, CONFIDENTIAL_RECORDS
+from .rules import (
+    ABOUT_THE_CARDHOLDER,
+    CONFIDENTIAL_RECORDS,
+    CUSTODIAN_OUTSIDE_GOVERNMENT,
+    HF_2136,
+    ITEMS_ON_THE_CARD,
+    JUDICIAL_DETERMINATION,
+    LIBRARY_RECORDS_LAW,
+    NO_ACCESS_WITHOUT_CONSENT,
+    ONLY_UNDER_COURT_ORDER,
+    OTHER_USES,
+    OVERDUE_MAY_BE_REVEALED,
+    SECURITY_CAMERA_POLICY,
+)
 
 
 @dataclass(frozen=True)
@@ -31,16 +44,6 @@ class Note:
     applies: Callable[[Request], bool] | None = None
 
 
-_COURT_ORDER_ONLY = policy(
-    "paragraph-3", "at no time will the Library Director, who serves as custodian of the records, "
-                   "release protected records except under Court order")
-_NO_ACCESS_WITHOUT_CONSENT = policy(
-    "paragraph-1", "No individual except authorized library staff shall have access to patron "
-                   "records other than his or her own without the cardholder's consent.")
-_JUDICIAL_DETERMINATION = iowa_code(
-    "iowa-code-22-7-13", "The records shall be released only upon a judicial determination")
-
-
 def _papers(kind: str) -> Callable[[Request], bool]:
     return lambda r: r.value("legal_process") == kind
 
@@ -55,9 +58,8 @@ NOTES: tuple[Note, ...] = (
              "judicial determination. Until the Board reconciles the two, the Library Director "
              "handles these requests.",
         cites=(
-            policy("bullet-2", "Overdue library accounts may be revealed to parents of minor "
-                               "children, a collection agency, or law enforcement personnel."),
-            _JUDICIAL_DETERMINATION,
+            OVERDUE_MAY_BE_REVEALED,
+            JUDICIAL_DETERMINATION,
         ),
         board_question="Should bullet 2 drop law enforcement, or say that overdue accounts go "
                        "to law enforcement only on a judicial determination?",
@@ -75,7 +77,7 @@ NOTES: tuple[Note, ...] = (
              "enforcement. The Library's counsel, not desk staff, weighs a subpoena; counsel "
              "should read the full opinions.",
         cites=(
-            _COURT_ORDER_ONLY,
+            ONLY_UNDER_COURT_ORDER,
             iowa_case("brown-v-johnston", "We answer both questions in the negative and "
                                           "affirm."),
             iowa_case("poole-2003", "We believe a subpoena is a sufficient court order under "
@@ -95,7 +97,7 @@ NOTES: tuple[Note, ...] = (
              "under FISA). This site "
              "holds no source text on the federal law about them. Staff give any such demand to "
              "the Library Director, who handles it with legal counsel.",
-        cites=(_COURT_ORDER_ONLY,),
+        cites=(ONLY_UNDER_COURT_ORDER,),
         board_question="Should the policy say who receives federal process, and that staff "
                        "tell no one else about it?",
         example={"requester": "law_enforcement", "record": "registration_details",
@@ -109,7 +111,7 @@ NOTES: tuple[Note, ...] = (
              "once, without waiting for the Director or a court hearing. Staff call the "
              "Director, ask the officers to wait for the Director or counsel, and do not "
              "obstruct them if they will not.",
-        cites=(_COURT_ORDER_ONLY,),
+        cites=(ONLY_UNDER_COURT_ORDER,),
         board_question="Should the policy name who is called when officers arrive with a "
                        "warrant, and what staff do if no one can be reached?",
         example={"requester": "law_enforcement", "record": "internet_and_database_use",
@@ -122,7 +124,7 @@ NOTES: tuple[Note, ...] = (
         text="The policy has no emergency exception, and neither has Iowa Code 22.7(13). When "
              "someone says a life is in danger, staff call 911 about the danger and the Library "
              "Director about the records; a court can act quickly.",
-        cites=(_COURT_ORDER_ONLY, _JUDICIAL_DETERMINATION),
+        cites=(ONLY_UNDER_COURT_ORDER, JUDICIAL_DETERMINATION),
         board_question="Should the policy say what staff do when someone says a life or "
                        "safety is in danger?",
         example={"requester": "other_person", "record": "patron_whereabouts",
@@ -136,7 +138,7 @@ NOTES: tuple[Note, ...] = (
              "about overdue accounts, but does not say how staff check who is asking. The tool "
              "asks for photo ID in person, or the card number with PIN or password on the "
              "phone.",
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         board_question="Should the policy say what proof of identity staff accept, in person "
                        "and on the phone?",
         example={"requester": "cardholder", "record": "registration_details",
@@ -150,9 +152,7 @@ NOTES: tuple[Note, ...] = (
         text="Bullet 1 lets the card imply consent for the items checked out on it; it says "
              "nothing about holds, which families often collect for each other. Today a holds "
              "request needs the cardholder's permission.",
-        cites=(policy("bullet-1", "Information about items checked out on the card can only be "
-                                  "given to the cardholder or to another person with the "
-                                  "cardholder's permission."),),
+        cites=(ITEMS_ON_THE_CARD,),
         board_question="Should the card also let its holder be told about, and collect, the "
                        "holds on it? (Board option: the card also covers holds.)",
         example={"requester": "other_person", "record": "holds_and_requests",
@@ -165,7 +165,7 @@ NOTES: tuple[Note, ...] = (
         title="Notices left on voicemail or with family",
         text="The policy does not say whether a hold or overdue notice may name the items on a "
              "shared voicemail, or to whoever answers the phone.",
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         board_question="Should notices name the items, or only ask the cardholder to call the "
                        "Library?",
         example={"requester": "other_person", "record": "holds_and_requests"},
@@ -176,7 +176,7 @@ NOTES: tuple[Note, ...] = (
         text="The policy names parents of minor children, but not an adult's court-appointed "
              "guardian or conservator, an agent under a power of attorney, or the executor or "
              "next of kin of a cardholder who has died. The Director reviews their papers.",
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,),
         board_question="Should the policy say what guardians, agents and executors may have, "
                        "and what papers they must show?",
         example={"requester": "legal_representative", "record": "overdue_account"},
@@ -189,10 +189,8 @@ NOTES: tuple[Note, ...] = (
         text="E-book, catalog, notice and database vendors hold patron records for the Library. "
              "The policy does not mention them; what they receive is set by their contracts. "
              "Under Iowa Code 22.1(2) the Library remains the custodian of records they hold.",
-        cites=(_NO_ACCESS_WITHOUT_CONSENT,
-               iowa_code("iowa-code-22-1-2", "The custodian of a public record in the physical "
-                                             "possession of persons outside a government body "
-                                             "is the government body owning that record.")),
+        cites=(NO_ACCESS_WITHOUT_CONSENT,
+               CUSTODIAN_OUTSIDE_GOVERNMENT),
         board_question="Should the policy require vendor contracts to keep patron records "
                        "confidential and to limit what vendors collect?",
         example={"requester": "service_vendor", "record": "borrowing_history"},
@@ -216,8 +214,7 @@ NOTES: tuple[Note, ...] = (
              "published with it on this site. Iowa Code 22.7(50), whose text this site has not "
              "obtained, is reported to protect security records only where the body has adopted "
              "such a policy. Ask the Library Director for the Security Camera Policy.",
-        cites=(policy("bullet-5", "For information about security camera confidentiality, please "
-                                  "see the Security Camera Policy."),),
+        cites=(SECURITY_CAMERA_POLICY,),
         board_question="Should the Security Camera Policy be published beside this one?",
         example={"requester": "other_person", "record": "security_camera_footage"},
         applies=lambda r: r.record == "security_camera_footage",
@@ -230,9 +227,7 @@ NOTES: tuple[Note, ...] = (
              "law, it overrides the policy from its effective date.",
         cites=(policy("bullet-2", "Overdue library accounts may be revealed to parents of minor "
                                   "children"),
-               iowa_bill("hf-2136", "The records shall be released to the parent or guardian of "
-                                    "a library patron who is a minor child upon the request of "
-                                    "the parent or guardian.")),
+               HF_2136),
         board_question="If such a bill becomes law, how will the Library tell parents and "
                        "minors? (Board option: parents see all of a minor's records.)",
         example={"requester": "parent_or_guardian", "record": "borrowing_history",
@@ -248,13 +243,8 @@ NOTES: tuple[Note, ...] = (
              "Iowa Code 22.7(13) covers records that would reveal who checked out or requested "
              "an item or information; whether attendance, images, computer use or whereabouts "
              "rest on it, or only on the policy, is for the Library's counsel.",
-        cites=(policy("paragraph-2", "other personally identifiable uses of library materials "
-                                     "or services"),
-               iowa_code("iowa-code-22-7-13", "The records of a library which, by themselves "
-                                              "or when examined with other public records, "
-                                              "would reveal the identity of the library patron "
-                                              "checking out or requesting an item or "
-                                              "information from the library.")),
+        cites=(OTHER_USES,
+               LIBRARY_RECORDS_LAW),
         board_question="Should counsel say which kinds of record the statute protects, and "
                        "which only the policy?",
         example={"requester": "other_person", "record": "program_attendance",

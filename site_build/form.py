@@ -17,8 +17,9 @@ from pathlib import Path
 from . import write_if_changed
 
 
-def engine_cli(*args: str) -> object:
-    """Run `python -m policy_engine ARGS` and parse its JSON output.
+def engine_output(*args: str, stdin: str | None = None, check: bool = True) -> str:
+    """Run `python -m policy_engine ARGS` (with `stdin`, if given) and return what it prints;
+    `check`: a bad-input exit status (2) raises.
 
     A fresh process, not an import: under `mkdocs serve` the hook runs in one long-lived process,
     and an imported engine would keep its old rules after an edit.
@@ -26,14 +27,19 @@ def engine_cli(*args: str) -> object:
     from .wheel import package_dir
 
     env = {**os.environ, "PYTHONPATH": str(package_dir().parent)}
-    out = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "policy_engine", *args],
-        check=True,
+        input=stdin,
+        check=check,
         capture_output=True,
         text=True,
         env=env,
     ).stdout
-    return json.loads(out)
+
+
+def engine_cli(*args: str) -> object:
+    """Run `python -m policy_engine ARGS` and parse its JSON output."""
+    return json.loads(engine_output(*args))
 
 
 def vocabulary() -> dict:

@@ -5,23 +5,19 @@ story therefore shows the answer the tool gives, never a copy typed by hand."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 from . import ROOT, write_if_changed
+from .form import engine_output
 
 
 def answers(requests: list[dict]) -> list[dict]:
     """The engine's decisions for `requests`, from one fresh `decide --jsonl` process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "policy_engine", "decide", "--jsonl"],
-        input="".join(json.dumps(r) + "\n" for r in requests),
-        check=False, capture_output=True, text=True, env=env,
-    )
-    return [json.loads(line) for line in done.stdout.splitlines()]
+    lines = "".join(json.dumps(r) + "\n" for r in requests)
+    # A bad story is an error line of its own, which write_stories names.
+    out = engine_output("decide", "--jsonl", stdin=lines, check=False)
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def story_markdown(story: str, decision: dict) -> str:

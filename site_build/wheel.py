@@ -9,7 +9,6 @@ so the same sources always give the same bytes, and the wheel's URL hash changes
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from contextlib import contextmanager
@@ -67,7 +66,3 @@ def build_wheel(out: Path) -> tuple[Path, list[Path]]:
             old.unlink()
     return path, [path] if write_if_changed(path, data) else []
 
-
-def short_hash(path: Path) -> str:
-    """A content hash for cache-busting the wheel's URL."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]

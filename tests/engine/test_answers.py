@@ -70,7 +70,7 @@ def test_a_refusal_never_confirms_that_someone_uses_the_library():
                               ("law_enforcement", "borrowing_history"),
                               ("cardholder", "registration_details")]:
         text = answer(requester, record, identity_confirmed=False, presents_card=False)
-        assert "confirm" in text["next_step"], (requester, record)
+        assert "not confirm" in text["next_step"], (requester, record)
 
 
 def test_staff_looking_up_a_neighbour_are_told_to_close_the_record():

@@ -20,12 +20,12 @@ def _replace(rule_id: str, **changes) -> tuple[Rule, ...]:
 
 
 def _attendance_public() -> tuple[Rule, ...]:
-    public = dataclasses.replace(RULES_BY_ID["counts-identify-no-one"], id="attendance-public",
+    counts = next(r for r in RULES if r.id == "counts-identify-no-one")
+    public = dataclasses.replace(counts, id="attendance-public",
                                  applies=lambda ask: ask.record == "program_attendance")
     return (public, *RULES)
 
 
-RULES_BY_ID = {r.id: r for r in RULES}
 WRONG_RULES = {
     "cards open the borrowing history": lambda: _replace(
         "card-implies-consent",
