@@ -19,6 +19,7 @@ from .vocabulary import (
     FACTS,
     FACTS_BY_ID,
     OPTIONS,
+    OUTCOME_BADGES,
     OUTCOME_CONSEQUENCES,
     OUTCOME_LABELS,
     RECORDS,
@@ -115,6 +116,7 @@ def decision_dict(decision: Decision) -> dict[str, object]:
                     "facts": request.facts, "options": sorted(request.options)},
         "outcome": decision.outcome.value,
         "outcome_label": OUTCOME_LABELS[decision.outcome],
+        "outcome_badge": OUTCOME_BADGES[decision.outcome],
         "summary": _summary(decision),
         "next_step": _next_step(decision),
         "rules": [rule.id for rule in decision.rules],
@@ -153,7 +155,8 @@ def vocabulary_dict() -> dict[str, object]:
                    "if_not_given": f.if_not_given,
                    "values": [{"value": a.value, "label": a.label} for a in f.answers]}
                   for f in FACTS],
-        "outcomes": [{"id": o.value, "label": OUTCOME_LABELS[o]} for o in Outcome],
+        "outcomes": [{"id": o.value, "label": OUTCOME_LABELS[o], "badge": OUTCOME_BADGES[o]}
+                     for o in Outcome],
         "options": [{"id": o.id, "label": o.label, "help": o.help} for o in OPTIONS],
     }
 

@@ -237,6 +237,16 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.UNDETERMINED: "Not yet: more information is needed before anything is released.",
 }
 
+# The outcome as a short verb, for the badge that shows it at a glance (in the tool, the tables, the
+# printed decision and the practice cases), always beside its colour and icon, never instead.
+OUTCOME_BADGES: dict[Outcome, str] = {
+    Outcome.RELEASE: "Release",
+    Outcome.DENY: "Do not release",
+    Outcome.REFER_TO_DIRECTOR: "Give to the Director",
+    Outcome.OUTSIDE_POLICY: "Other policy",
+    Outcome.UNDETERMINED: "Not yet: find out",
+}
+
 # The outcome as the end of a sentence: "If they present a subpoena, <this>."
 OUTCOME_CONSEQUENCES: dict[Outcome, str] = {
     Outcome.RELEASE: "the answer would be: release it",

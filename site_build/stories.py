@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import ROOT, write_if_changed
 from .form import engine_output
+from .outcomes import badge_html
 
 
 def answers(requests: list[dict]) -> list[dict]:
@@ -22,7 +23,8 @@ def answers(requests: list[dict]) -> list[dict]:
 
 def story_markdown(story: str, decision: dict) -> str:
     return (f'<div class="story" markdown>\n*{story}*\n\n'
-            f"**{decision['outcome_label']}** {decision['next_step']}\n</div>\n")
+            f"{badge_html(decision['outcome'], decision['outcome_badge'])} "
+            f"{decision['next_step']}\n</div>\n")
 
 
 def write_stories(out: Path) -> list[Path]:

@@ -115,6 +115,8 @@ def test_vocabulary_lists_every_id_with_label_and_help():
     assert [f["id"] for f in vocab["facts"]] == list(FACT_IDS)
     assert [o["id"] for o in vocab["outcomes"]] == [
         "release", "deny", "refer_to_director", "outside_policy", "undetermined"]
+    badges = [o["badge"] for o in vocab["outcomes"]]
+    assert all(badges) and len(set(badges)) == len(badges), "each outcome has its own badge"
     assert [o["id"] for o in vocab["options"]] == ["card_covers_holds",
                                                    "parents_see_minor_records"]
     for term in vocab["requesters"] + vocab["records"]:

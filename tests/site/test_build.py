@@ -164,8 +164,9 @@ def test_staff_steps_follow_the_engine_and_show_its_answers(site) -> None:
     """The guide's steps are DESIGN.md's readings 1-11 in the engine's order, and every story it
     tells shows the answer the engine gives for it."""
     from policy_engine import decide, parse
+    from policy_engine.api import decision_dict
     from policy_engine.rules import RULES
-    from policy_engine.vocabulary import OUTCOME_LABELS
+    from policy_engine.vocabulary import OUTCOME_BADGES
     from scenarios import SCENARIOS
 
     _, site_dir = site
@@ -177,7 +178,9 @@ def test_staff_steps_follow_the_engine_and_show_its_answers(site) -> None:
     for story in told:
         decision = decide(parse(story.request()))
         block = html.split(f"<em>{story.story}</em>")[1].split("</div>")[0]
-        assert OUTCOME_LABELS[decision.outcome] in _text(block), story.id
+        assert f"outcome-badge--{decision.outcome.value}" in block, story.id
+        assert OUTCOME_BADGES[decision.outcome] in _text(block), story.id
+        assert decision_dict(decision)["next_step"] in _text(block), story.id
         assert decision.outcome.value == story.outcome, story.id
 
 
