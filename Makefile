@@ -60,6 +60,7 @@ zensical-canary: setup $(ZENSICAL_VENV)/.installed
 
 bench: setup chromium
 	$(PY) bench/engine.py
+	$(PY) bench/desk_tasks.py
 	$(PY) bench/tool.py
 
 # Screenshots of the pages and the answered tool at 1280x800 and 390x844, light and dark, and each

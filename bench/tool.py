@@ -25,28 +25,18 @@ should. Run: `make bench` or `.venv/bin/python bench/tool.py`.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import shutil
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from statistics import median
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from served_site import ROOT, built_site  # bench/, first on the path when run as a script
 
-from site_build.precompress import write_siblings  # noqa: E402
-from site_build.runtime import FULL_STDLIB, pyodide_version  # noqa: E402
-from tests.conftest import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    QuietServer,
-    SiteHandler,
-    build_site,
-)
-from tests.tool.tool_helpers import engine_phases  # noqa: E402
+from site_build.precompress import write_siblings
+from site_build.runtime import FULL_STDLIB, pyodide_version
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.tool.tool_helpers import engine_phases
 
 RUNS = 9
 # (label, Mbit/s, round-trip ms, runs): throttled runs are slow, and vary less with the machine.
@@ -61,23 +51,6 @@ window.__longtasks = [];
 new PerformanceObserver(list => window.__longtasks.push(...list.getEntries().map(
   e => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});
 """
-
-
-class Handler(SiteHandler):
-    def end_headers(self) -> None:
-        if self.path.startswith("/generated/pyodide/") or ".whl?v=" in self.path:
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
-        else:
-            self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-
-def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = QuietServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def mark(page, name: str) -> float:
@@ -385,13 +358,7 @@ def report(f: dict[str, list[float]]) -> None:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(tmp) / "site"
-        server, base = serve(site_dir.parent)  # bound first: the site is built for its address
-        server.shutdown()
-        server.server_close()
-        port = int(base.rsplit(":", 1)[1].strip("/"))
-        build_site(site_dir, base)
+    def add_bare(site_dir: Path) -> None:
         bare = site_dir / "bench-bare"
         shutil.copytree(ROOT / "bench" / "bare", bare)
         (bare / "bare.mjs").write_text(
@@ -399,16 +366,9 @@ def main() -> int:
         )
         shutil.copy(FULL_STDLIB, bare / FULL_STDLIB.name)
         write_siblings([bare / FULL_STDLIB.name], [])  # compressed as the tool's files are
-        server = QuietServer(
-            ("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir))
-        )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            with sync_playwright() as pw:
-                figures = bench(pw, base)
-        finally:
-            server.shutdown()
-            server.server_close()
+
+    with built_site(add_bare) as base, sync_playwright() as pw:
+        figures = bench(pw, base)
     report(figures)
     return 0
 
