@@ -125,7 +125,9 @@ def _anchor_links(fragment: str) -> list[str]:
 
 def test_every_patron_statement_links_to_the_policy_or_law(site) -> None:
     """Each paragraph of "Your privacy" links to where it comes from; a list may rely on the
-    sentence that introduces it."""
+    sentence that introduces it. Each question's first-line answer (p.answer) is the short form of
+    the cited paragraphs under it (tests/site/test_patron_pages.py checks it against the engine):
+    every question must cite."""
     _, site_dir = site
     sections = _sections((site_dir / "privacy/index.html").read_text())
     assert len(sections) >= 8
@@ -134,9 +136,15 @@ def test_every_patron_statement_links_to_the_policy_or_law(site) -> None:
         if title == "This website":
             assert 'href="../about/#your-privacy-on-this-site"' in body
             continue
+        for question in re.split(r"(?=<h3)", body)[1:]:
+            assert cites.search(question), f"{title}: a question with no citation: {question[:80]}"
         previous = ""
-        for block in re.findall(r"<p>.*?</p>|<ul>.*?</ul>", body, flags=re.S):
-            if block.startswith("<p>"):
+        # Block quotes are the cited words themselves, introduced by a citing paragraph.
+        statements = re.sub(r"<blockquote>.*?</blockquote>", "", body, flags=re.S)
+        for block in re.findall(r"<p[^>]*>.*?</p>|<ul>.*?</ul>", statements, flags=re.S):
+            if block.startswith('<p class="answer"'):
+                continue
+            if block.startswith("<p"):
                 assert cites.search(block) or _text(block).endswith(":"), f"{title}: {_text(block)}"
             else:
                 items = re.findall(r"<li>(.*?)</li>", block, flags=re.S)
