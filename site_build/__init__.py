@@ -78,9 +78,10 @@ def build(
                             snapshot_path})
     site_root_rel = lambda p: p.relative_to(out.parent).as_posix()  # noqa: E731 - URL below docs/
     vocab = form.vocabulary()  # the engine's command line, asked once for both fragments
-    # What a first visit moves over the wire, with gzip (brotli moves less): the worker fetches
-    # the snapshot only on a fast link (see docs/js/decide-worker.mjs).
-    ordinary = wheel_path.stat().st_size + sum(precompress.gzip_size(p) for p in large)
+    # What the worker reads before it is ready, without the snapshot: the files it fetches (the
+    # wasm, Pyodide's package list, the standard library, the wheel), as they arrive decoded.
+    load_bytes = wheel_path.stat().st_size + stdlib_path.stat().st_size + sum(
+        (pyodide_dir / f).stat().st_size for f in ("pyodide.asm.wasm", "pyodide-lock.json"))
     changed += form.write_form(
         out / "fragments" / "decide-form.html",
         vocab,
@@ -95,7 +96,7 @@ def build(
             "snapshot-memory-sha256": snapshot.memory_sha256(snapshot_path),
             "snapshot-bytes": str(snapshot_path.stat().st_size),
         },
-        download_bytes=(ordinary, ordinary + snapshot_path.stat().st_size),
+        load_bytes=load_bytes,
     )
     changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md")

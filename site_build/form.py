@@ -56,7 +56,31 @@ def fact_value(value: object) -> str:
     return str(value)
 
 
-def _choice(name: str, value: str, label: str, help_text: str = "") -> str:
+# The records, grouped as staff think of them (the engine's order within each group). Every record
+# of the vocabulary must be in exactly one group: a new one stops the build until it is placed.
+RECORD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Borrowing", ("items_checked_out", "borrowing_history", "holds_and_requests",
+                   "interlibrary_loans")),
+    ("Their account", ("overdue_account", "registration_details")),
+    ("Their use of the Library", ("internet_and_database_use", "reference_questions",
+                                  "program_attendance", "program_photos", "patron_whereabouts")),
+    ("Other records", ("public_contact_info", "security_camera_footage",
+                       "aggregate_statistics")),
+)
+
+
+def grouped_records(records: list[dict]) -> list[tuple[str, list[dict]]]:
+    """`records` (the vocabulary's) in RECORD_GROUPS; raises if one is missing or unknown."""
+    by_id = {r["id"]: r for r in records}
+    placed = [rid for _, ids in RECORD_GROUPS for rid in ids]
+    if sorted(placed) != sorted(by_id):
+        missing, unknown = sorted(set(by_id) - set(placed)), sorted(set(placed) - set(by_id))
+        raise SystemExit("site_build/form.py RECORD_GROUPS does not list each record exactly "
+                         f"once: missing {missing}, unknown {unknown}")
+    return [(title, [by_id[rid] for rid in ids]) for title, ids in RECORD_GROUPS]
+
+
+def _choice(name: str, value: str, label: str, help_text: str = "", checked: bool = False) -> str:
     ident = f"q-{name}-{value}"
     described = f' aria-describedby="{ident}-help"' if help_text else ""
     hint = (
@@ -66,72 +90,90 @@ def _choice(name: str, value: str, label: str, help_text: str = "") -> str:
     )
     return (
         f'<div class="decide-choice"><input type="radio" name="{name}" id="{ident}" '
-        f'value="{escape(value)}"{described}>'
+        f'value="{escape(value)}"{described}{" checked" if checked else ""}>'
         f'<label for="{ident}">{escape(label)}</label>{hint}</div>'
     )
 
 
-def _group(name: str, legend: str, help_text: str, choices: list[str], fact: bool) -> str:
+def _group(name: str, legend: str, help_text: str, choices: str, fact: bool,
+           default: str | None = None) -> str:
     attrs = f' data-fact="{name}" hidden' if fact else f' data-question="{name}"'
+    if default is not None:
+        attrs += f' data-default="{escape(default)}"'
     help_html = ""
     if help_text:
         help_html = f'<p class="decide-help" id="q-{name}-help">{escape(help_text)}</p>'
         attrs += f' aria-describedby="q-{name}-help"'
+    # Short answers (Yes, No, I'm not sure) sit on one line; long ones in columns.
+    shape = "decide-choices--inline" if fact else "decide-choices--columns"
     return (
         f'<fieldset class="decide-q{" decide-fact" if fact else ""}"{attrs}>'
         f"<legend>{escape(legend)}</legend>{help_html}"
-        f'<div class="decide-choices">{"".join(choices)}</div></fieldset>'
+        f'<div class="decide-choices {shape}">{choices}</div></fieldset>'
     )
 
 
-def form_html(vocab: dict, engine: dict[str, str], download_bytes: tuple[int, int]) -> str:
-    """The tool's form. `engine`: the worker's files as data attributes (URLs from the site's root
-    and their SHA-256 hashes); `download_bytes`: what a first visit moves over the wire, without
-    and with the snapshot."""
+def _record_choices(records: list[dict]) -> str:
+    """The record question's choices, under a small heading per group (RECORD_GROUPS)."""
+    parts = []
+    for n, (title, members) in enumerate(grouped_records(records), start=1):
+        ident = f"q-record-group-{n}"
+        parts.append(
+            f'<div class="decide-subgroup" role="group" aria-labelledby="{ident}">'
+            f'<p class="decide-subgroup-title" id="{ident}">{escape(title)}</p>'
+            + "".join(_choice("record", r["id"], r["label"], r.get("help", "")) for r in members)
+            + "</div>"
+        )
+    return "".join(parts)
+
+
+def form_html(vocab: dict, engine: dict[str, str], load_bytes: int) -> str:
+    """The tool's form and its answer panel. `engine`: the worker's files as data attributes (URLs
+    from the site's root and their SHA-256 hashes); `load_bytes`: what the worker reads before it
+    is ready, without the snapshot (its progress bar's length)."""
     groups = [
         _group(
             "requester",
             "Who is asking?",
             "",
-            [
-                _choice("requester", r["id"], r["label"], r.get("help", ""))
-                for r in vocab["requesters"]
-            ],
+            "".join(_choice("requester", r["id"], r["label"], r.get("help", ""))
+                    for r in vocab["requesters"]),
             fact=False,
         ),
-        _group(
-            "record",
-            "What do they want to know?",
-            "",
-            [_choice("record", r["id"], r["label"], r.get("help", "")) for r in vocab["records"]],
-            fact=False,
-        ),
+        _group("record", "What do they want to know?", "", _record_choices(vocab["records"]),
+               fact=False),
     ]
     for f in vocab["facts"]:
-        choices = [_choice(f["id"], fact_value(v["value"]), v["label"]) for v in f["values"]]
-        help_text = f.get("help", "")
         default = f.get("if_not_given")
-        if default is not None:  # the engine reads an unanswered question this way: say so
+        help_text = f.get("help", "")
+        default_value = None
+        if default is not None:  # the engine reads an unanswered question this way: show it chosen
+            default_value = fact_value(default)
             label = next(v["label"] for v in f["values"] if v["value"] == default)
-            help_text = f"{help_text} Left unanswered, this counts as “{label}”.".strip()
-        groups.append(_group(f["id"], f["question"], help_text, choices, fact=True))
-    outcomes = json.dumps({o["id"]: o["label"] for o in vocab["outcomes"]})
+            help_text = f"{help_text} Taken as “{label}” unless you change it.".strip()
+        choices = "".join(
+            _choice(f["id"], fact_value(v["value"]), v["label"],
+                    checked=fact_value(v["value"]) == default_value)
+            for v in f["values"])
+        groups.append(_group(f["id"], f["question"], help_text, choices, fact=True,
+                             default=default_value))
+    outcomes = json.dumps({o["id"]: {"label": o["label"], "badge": o["badge"]}
+                           for o in vocab["outcomes"]})
     # One line per block, no blank lines: Markdown passes the whole <div> through untouched.
     return "\n".join(
         [
             '<div id="decide-tool" class="decide-tool" data-engine-state="loading" '
             + "".join(f'data-{name}="{escape(value)}" ' for name, value in engine.items())
-            + f'data-outcomes="{escape(outcomes)}">',
-            '<div class="decide-status" id="decide-status">'
-            '<label for="decide-progress" id="decide-progress-label">'
-            "Starting the decision engine in your browser. You can answer the questions meanwhile. "
-            f"The first time, this downloads about {download_bytes[0] / 1e6:.0f} MB "
-            f"(on a fast connection {download_bytes[1] / 1e6:.0f} MB, to start sooner)."
-            "</label>"
-            '<progress id="decide-progress"></progress>'
-            '<p class="decide-error" id="decide-error" role="alert" hidden></p>'
-            "</div>",
+            + f'data-load-bytes="{load_bytes}" data-outcomes="{escape(outcomes)}">',
+            # Without JavaScript the form could only take clicks that do nothing: CSS hides it
+            # then (decide.css, "scripting: none"), and this says why, at once, with no spinner.
+            '<noscript><p class="decide-noscript">This tool needs JavaScript, which is off in '
+            'this browser. The <a href="../tables/">decision tables</a> give the same answers, '
+            "one page per person asking.</p></noscript>",
             '<p class="decide-message" id="decide-message" role="alert" hidden></p>',
+            '<p class="decide-from-link" id="decide-from-link" hidden>These answers came from a '
+            "link: check each one against the request in front of you.</p>",
+            '<div class="decide-layout">',
             '<form id="decide-form" class="decide-form" novalidate>',
             *groups,
             '<p class="decide-pending" id="decide-pending" hidden>'
@@ -142,8 +184,31 @@ def form_html(vocab: dict, engine: dict[str, str], download_bytes: tuple[int, in
             "Print this decision</button>"
             "</div>",
             "</form>",
+            # The answer's panel: beside the questions on a wide screen; on a phone its head is a
+            # bar fixed at the bottom of the screen and the full answer follows the questions.
+            '<aside class="decide-panel" aria-label="The answer">',
+            '<div class="decide-head" id="decide-head">',
+            '<div class="decide-status" id="decide-status" hidden>'
+            '<label for="decide-progress" id="decide-progress-label">'
+            "Starting the decision engine in your browser.</label>"
+            f'<progress id="decide-progress" max="{load_bytes}" value="0"></progress>'
+            '<p class="decide-slow" id="decide-slow" role="status" hidden></p>'
+            '<p class="decide-error" id="decide-error" role="alert" hidden></p>'
+            '<p class="decide-retry" id="decide-retry" hidden>'
+            '<button type="button" class="md-button" id="decide-keep-waiting">Keep waiting'
+            "</button> "
+            '<button type="button" class="md-button" id="decide-try-again">Try again</button>'
+            "</p></div>",
+            '<p class="decide-prompt" id="decide-prompt">'
+            "Choose who is asking and what they want to know: the answer appears here.</p>",
+            '<p class="decide-verdict" id="decide-verdict" hidden>'
+            '<span class="outcome-badge" data-outcome-badge=""></span> '
+            '<a class="decide-see-why" href="#decide-answer">See why</a></p>',
+            "</div>",
             '<section id="decide-answer" class="decide-answer" data-outcome="" '
-            'aria-labelledby="decide-answer-heading" tabindex="-1" hidden></section>',
+            'aria-labelledby="decide-answer-heading" hidden></section>',
+            "</aside>",
+            "</div>",
             '<div id="decide-live" class="decide-visually-hidden" role="status" '
             'aria-live="polite"></div>',
             "</div>",
@@ -152,12 +217,7 @@ def form_html(vocab: dict, engine: dict[str, str], download_bytes: tuple[int, in
     )
 
 
-def write_form(
-    path: Path,
-    vocab: dict,
-    engine: dict[str, str],
-    download_bytes: tuple[int, int],
-) -> list[Path]:
+def write_form(path: Path, vocab: dict, engine: dict[str, str], load_bytes: int) -> list[Path]:
     """Write the form (see form_html)."""
-    html = form_html(vocab, engine, download_bytes)
+    html = form_html(vocab, engine, load_bytes)
     return [path] if write_if_changed(path, html) else []

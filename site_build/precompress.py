@@ -38,8 +38,3 @@ def write_siblings(files: list[Path], changed: list[Path]) -> list[Path]:
         written += [p.with_name(p.name + ".br") for p in sorted(stale)]
     return written
 
-
-def gzip_size(path: Path) -> int:
-    """Bytes a host sends for `path` to a browser that accepts gzip (every browser does)."""
-    sibling = path.with_name(path.name + ENCODINGS["gzip"])
-    return (sibling if sibling.is_file() else path).stat().st_size

@@ -2,7 +2,9 @@
 
 Builds the site, serves it on loopback and saves into the git-ignored screenshots/ folder, for each
 page: a 1280x800 and a 390x844 (phone) view, light and dark, and the page printed to PDF (Letter).
-The decision tool is shown answered, at the top of its answer. Run: `make screenshots`.
+The decision tool is shown loading and in each of its five outcomes, as it is after the last click,
+and each decision printed. README's small images of the five outcomes (docs-images/, committed) are
+cut from the desktop views. Run: `make screenshots`.
 """
 
 from __future__ import annotations
@@ -17,18 +19,29 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serve  # noqa: E402
 
 SHOTS = ROOT / "screenshots"
+README_IMAGES = ROOT / "docs-images"
 PAGES = ["", "privacy/", "handling-requests/", "review-notes/", "law/", "tables/", "glossary/",
          "policy/"]
-TOOL = ("decide/?requester=parent_or_guardian&record=overdue_account&legal_process=none"
-        "&formal_records_request=false&emergency=false&court_order_limits_requester=false"
-        "&cardholder_is_minor=true&identity_confirmed=true")
+# One desk story per outcome (scenarios/stories.toml), clicked as a person would.
+OUTCOME_STORIES = {
+    "release": "own-checkouts",
+    "deny": "spouse-asks-history",
+    "refer_to_director": "police-no-paperwork",
+    "outside_policy": "camera-footage",
+    "undetermined": "own-history-id-not-checked",
+}
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    from scenarios import SCENARIOS
+    from tests.tool.tool_helpers import answer_scenario, wait_ready
+
+    stories = {s.id: s for s in SCENARIOS}
     SHOTS.mkdir(exist_ok=True)
+    README_IMAGES.mkdir(exist_ok=True)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory() as tmp:
@@ -41,22 +54,39 @@ def main() -> None:
                     context = browser.new_context(viewport={"width": width, "height": height},
                                                   color_scheme=scheme)
                     page = context.new_page()
-                    for address in [*PAGES, TOOL]:
-                        name = (address.split("?")[0].strip("/") or "home").replace("/", "-")
+                    for address in PAGES:
+                        name = (address.strip("/") or "home").replace("/", "-")
                         page.goto(base + address, wait_until="networkidle")
-                        if address == TOOL:
-                            page.wait_for_selector("#decide-answer:not([hidden])", timeout=60_000)
-                            page.screenshot(path=SHOTS / f"{name}-{size}-{scheme}-form.png")
-                            page.locator("#decide-answer").scroll_into_view_if_needed()
-                        page.screenshot(path=SHOTS / f"{name}-{size}-{scheme}.png")
-                        if scheme == "light" and size == "desktop":
-                            page.emulate_media(media="print")
-                            page.pdf(path=SHOTS / f"{name}.pdf", format="Letter")
-                            page.emulate_media(media="screen")
-                        print(f"saved {name} {size} {scheme}")
+                        save(page, name, size, scheme)
+                    page.route("**/*.wasm", lambda route: None)  # held: the loading state
+                    page.goto(base + "decide/")
+                    page.wait_for_selector("#decide-status:not([hidden])")
+                    page.screenshot(path=SHOTS / f"decide-loading-{size}-{scheme}.png")
+                    page.unroute("**/*.wasm")
+                    page.goto(base + "decide/")
+                    wait_ready(page)
+                    for outcome, story_id in OUTCOME_STORIES.items():
+                        page.click("#decide-start-over")
+                        answer_scenario(page, stories[story_id].request())
+                        page.wait_for_selector(f"#decide-answer[data-outcome={outcome}]")
+                        save(page, f"decide-{outcome}", size, scheme)
+                        if size == "desktop":
+                            panel = page.locator(".decide-panel").bounding_box()
+                            page.screenshot(path=README_IMAGES / f"tool-{outcome}-{scheme}.png",
+                                            clip={**panel, "height": min(panel["height"], 420)})
                     context.close()
             browser.close()
         server.shutdown()
+
+
+def save(page, name: str, size: str, scheme: str) -> None:
+    """The view as it is, and (once per page) the page printed to PDF."""
+    page.screenshot(path=SHOTS / f"{name}-{size}-{scheme}.png")
+    if scheme == "light" and size == "desktop":
+        page.emulate_media(media="print")
+        page.pdf(path=SHOTS / f"{name}.pdf", format="Letter")
+        page.emulate_media(media="screen")
+    print(f"saved {name} {size} {scheme}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,72 @@
 // The decision tool's engine: Pyodide in a module Web Worker, so the page never freezes while it starts.
 // Messages in:  {type: "init", files}, then {type: "decide", id, request} (a JSON string). `files` holds
 //   the #decide-tool data attributes (decide.js): absolute URLs, SHA-256 hashes fixed at build time.
-// Messages out: {type: "ready", phases}, {type: "error", message}, {type: "decision", id, decision} (JSON string).
+// Messages out: {type: "progress", loaded, total} (bytes, a few times a second while it downloads),
+//   {type: "ready", phases}, {type: "error", kind, message} (kind: "network", "server", "browser" or
+//   "engine"; message: what failed, in words, never a Python traceback), {type: "decision", id,
+//   decision} (a JSON string).
 // Only JSON strings cross the JS/Python boundary (toJs() would turn None into undefined).
 
 let decideJson = null; // policy_engine.api.decide_json, once the engine is loaded
+
+// A failure the page can name: the network (nothing came back), the server (a file missing,
+// refused or not the one published), the browser (it cannot run WebAssembly here) or the engine.
+class LoadError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+// Download progress, in bytes as they arrive (decoded): every fetch the worker and Pyodide make goes
+// through countedFetch. `total` starts as the page's figure (the files fetched before the engine is
+// ready, data-load-bytes) and grows by the snapshot's size while the snapshot is being fetched.
+const progress = { loaded: 0, total: 0, sentAt: 0, lastFailure: null };
+const PROGRESS_EVERY_MS = 250;
+
+function reportProgress(force) {
+  const now = performance.now();
+  if (!force && now - progress.sentAt < PROGRESS_EVERY_MS) return;
+  progress.sentAt = now;
+  self.postMessage({ type: "progress", loaded: progress.loaded, total: Math.max(progress.total, progress.loaded) });
+}
+
+function counted(body) {
+  return body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      progress.loaded += chunk.length;
+      reportProgress(false);
+      controller.enqueue(chunk);
+    },
+  }));
+}
+
+const networkFetch = self.fetch.bind(self);
+async function countedFetch(input, init) {
+  let response;
+  try {
+    response = await networkFetch(input, init);
+  } catch (error) {
+    if (init && init.signal && init.signal.aborted) throw error; // abandoned on purpose
+    progress.lastFailure = new LoadError("network", `${fileName(input)} could not be downloaded: the connection failed`);
+    throw progress.lastFailure;
+  }
+  if (!response.ok) {
+    progress.lastFailure = new LoadError("server", `the server answered ${response.status} for ${fileName(input)}`);
+    return response;
+  }
+  if (!response.body) return response;
+  // Same status and headers (the wasm's Content-Type lets the browser compile it as it streams).
+  return new Response(counted(response.body), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
+}
+self.fetch = countedFetch; // Pyodide fetches the wasm, its package list and the standard library
+
+function fileName(input) {
+  const url = new URL(typeof input === "string" ? input : input.url, self.location.href);
+  return url.pathname.split("/").pop();
+}
 
 // The snapshot (6 MB) is worth downloading only if it arrives sooner than Python's own start-up would
 // have finished: restoring it saves about 1 s warm and 1.8 s cold on a 2-core machine (bench/tool.py),
@@ -24,7 +86,8 @@ function wasmFailure() {
     console.warn = (...args) => {
       warn(...args);
       if (String(args[0]).includes("wasm instantiation failed")) {
-        reject(new Error("WebAssembly could not be loaded"));
+        // A download that failed first is the cause; otherwise this browser cannot run it.
+        reject(progress.lastFailure || new LoadError("browser", "this browser could not start WebAssembly"));
       }
     };
   });
@@ -32,21 +95,21 @@ function wasmFailure() {
 
 async function sha256Hex(bytes) {
   // crypto.subtle exists only in secure contexts: HTTPS, or a page on localhost.
-  if (!self.crypto || !crypto.subtle) throw new Error("this page is not served over HTTPS, so its files cannot be checked");
+  if (!self.crypto || !crypto.subtle) throw new LoadError("server", "the site is not served over HTTPS, so its files cannot be checked");
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 async function checked(bytes, sha256, what) {
   if ((await sha256Hex(bytes)) !== sha256) {
-    throw new Error(`the ${what} is not the one this site published (its SHA-256 differs)`);
+    throw new LoadError("server", `the ${what} is not the one this site published (its SHA-256 differs)`);
   }
   return bytes;
 }
 
 async function fetchBytes(url, what) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`the ${what} answered ${response.status}`);
+  if (!response.ok) throw new LoadError("server", `the server answered ${response.status} for the ${what}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -77,7 +140,8 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
   const chunks = [];
   let received = 0;
   try {
-    const response = await fetch(snapshotUrl, { signal: controller.signal });
+    // Not countedFetch: abandoning it is no failure, and its bytes count only while they come.
+    const response = await networkFetch(snapshotUrl, { signal: controller.signal });
     if (!response.ok) throw new Error(`the Python snapshot answered ${response.status}`);
     const reader = response.body.getReader();
     let first = null; // [time, bytes] at the first chunk: the rate is measured from there
@@ -87,6 +151,8 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
       if (done) break;
       chunks.push(value);
       received += value.length;
+      progress.loaded += value.length;
+      reportProgress(false);
       const now = performance.now();
       first ??= [now, received];
       if (!decided && now - first[0] > PROBE_MS) {
@@ -98,6 +164,7 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
     }
   } finally {
     clearTimeout(timer);
+    progress.total -= size - received; // an abandoned snapshot no longer counts
   }
   const bytes = concat(chunks, received);
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return checked(bytes, snapshotMemorySha256, "Python snapshot");
@@ -110,6 +177,22 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
   }
 }
 
+// Pyodide's own module. An import that fails says only that it failed: ask the server what it was.
+async function importPyodide(url) {
+  try {
+    return await import(url);
+  } catch (error) {
+    let response;
+    try {
+      response = await networkFetch(url, { method: "HEAD" });
+    } catch {
+      throw new LoadError("network", "pyodide.mjs could not be downloaded: the connection failed");
+    }
+    if (!response.ok) throw new LoadError("server", `the server answered ${response.status} for pyodide.mjs`);
+    throw new LoadError("browser", "this browser could not load the engine's JavaScript module");
+  }
+}
+
 // Load the engine into a started Pyodide: check the standard library Python reads (the file the
 // worker handed over at /lib/python3XY.zip), unpack the wheel, import the engine.
 async function loadEngine(pyodide, wheel, files, times) {
@@ -118,7 +201,12 @@ async function loadEngine(pyodide, wheel, files, times) {
   // unpackArchive needs a Uint8Array; "wheel" puts the package on sys.path (no micropip, no network).
   pyodide.unpackArchive(await wheel, "wheel");
   times.unpacked = performance.now();
-  decideJson = pyodide.pyimport("policy_engine.api").decide_json;
+  try {
+    decideJson = pyodide.pyimport("policy_engine.api").decide_json;
+  } catch (error) {
+    console.error(error); // the Python traceback, for whoever maintains the site
+    throw new LoadError("engine", "the decision engine's Python code could not start");
+  }
   times.imported = performance.now();
 }
 
@@ -130,14 +218,17 @@ async function start(files) {
   let snapshotNote = "";
   // Whether to restore is settled before Pyodide starts: an abandoned loadPyodide() would leave its
   // own download of the wasm running, competing with the ordinary start's on a slow link.
+  progress.total = Number(files.loadBytes);
+  const fetchesSnapshot = files.snapshotUrl && typeof DecompressionStream === "function";
+  if (fetchesSnapshot) progress.total += Number(files.snapshotBytes);
   const snapshot =
-    files.snapshotUrl && typeof DecompressionStream === "function"
+    fetchesSnapshot
       ? fetchSnapshot(files).catch((error) => {
           snapshotNote = String(error && error.message ? error.message : error);
           return null;
         })
       : Promise.resolve(null);
-  const { loadPyodide } = await import(`${files.pyodideUrl}pyodide.mjs`);
+  const { loadPyodide } = await importPyodide(`${files.pyodideUrl}pyodide.mjs`);
   const options = { indexURL: files.pyodideUrl, stdLibURL: files.stdlibUrl, stdout: () => {}, stderr: () => {} };
   const memory = await snapshot;
   if (memory) {
@@ -172,9 +263,13 @@ self.onmessage = async ({ data }) => {
         snapshot,
         snapshotNote,
       };
+      reportProgress(true);
       self.postMessage({ type: "ready", phases });
     } catch (error) {
-      self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
+      const kind = error instanceof LoadError ? error.kind : "engine";
+      if (!(error instanceof LoadError)) console.error(error);
+      const message = error instanceof LoadError ? error.message : "the decision engine could not start";
+      self.postMessage({ type: "error", kind, message });
     }
   } else if (data.type === "decide") {
     // The page sends requests only after "ready"; decide_json never raises on bad input.

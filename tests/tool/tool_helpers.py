@@ -75,7 +75,9 @@ def outcome(page) -> str:
 
 
 def outcome_labels(page) -> dict:
-    return json.loads(page.get_attribute("#decide-tool", "data-outcomes"))
+    """Each outcome id's label, as the page holds them (from the engine's vocabulary)."""
+    outcomes = json.loads(page.get_attribute("#decide-tool", "data-outcomes"))
+    return {name: words["label"] for name, words in outcomes.items()}
 
 
 def anchor_exists(site_dir: Path, href: str) -> bool:
