@@ -50,6 +50,7 @@ def build(
     """Generate every artifact under `out` (host configurations also into `docs_dir`) for a site
     published at `site_url` with the Content-Security-Policy `csp`; return the files written."""
     from . import (
+        board,
         form,
         hosting,
         precompress,
@@ -99,7 +100,8 @@ def build(
         load_bytes=load_bytes,
     )
     changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
-    changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md")
+    changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md", vocab)
+    changed += board.write_board_pages(out / "fragments", vocab)
     changed += stories.write_stories(out / "stories")
     changed += hosting.write_host_configs(docs_dir, out, site_url, csp)
     return changed

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import write_if_changed
 from .form import engine_cli
+from .outcomes import badges
 
 # Anchors the page had before its notes were generated: published links keep landing.
 EARLIER_ANCHORS = {
@@ -23,7 +24,7 @@ def _quote(citation: dict) -> str:
     return f"**{citation['document_title']}, {link}**\n\n> {citation['quote']}\n"
 
 
-def note_markdown(note: dict) -> str:
+def note_markdown(note: dict, badge: dict[str, str]) -> str:
     policy = [c for c in note["citations"] if c["document"] == "policy"]
     law = [c for c in note["citations"] if c["document"] != "policy"]
     law_side = "\n".join(_quote(c) for c in law) if law else (
@@ -43,12 +44,17 @@ def note_markdown(note: dict) -> str:
         law_side,
         "</div>",
         "</div>\n",
-        f"**What staff do now.** {staff['outcome_label']} {staff['next_step']}\n",
+        f'**What staff do now.** {badge[staff["outcome"]]} {staff["next_step"]}\n',
         f"**For the Board:** {note['board_question']}\n",
     ])
 
 
-def write_review_notes(path: Path) -> list[Path]:
+def write_review_notes(path: Path, vocab: dict | None = None) -> list[Path]:
+    from .board import edition_date
+
+    badge = badges(vocab if vocab is not None else engine_cli("vocabulary"))
     notes = engine_cli("notes")
-    text = "\n".join(note_markdown(note) for note in notes)
+    edition = (f"Edition of {edition_date()}. What staff do now is the decision tool's own "
+               "answer, generated with this page.\n{: .board-edition }\n")
+    text = edition + "\n".join(note_markdown(note, badge) for note in notes)
     return [path] if write_if_changed(path, text) else []

@@ -201,7 +201,7 @@ def _quotes(html: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("address", ["review-notes/", "glossary/", "privacy/"])
+@pytest.mark.parametrize("address", ["review-notes/", "glossary/", "privacy/", "board-options/"])
 def test_quoted_words_appear_verbatim_in_the_policy_or_law(site, address: str) -> None:
     """Block quotes, and phrases in double quotes, are the policy's or the law's exact words."""
     _, site_dir = site
@@ -269,12 +269,27 @@ def test_about_gives_contact_and_says_not_legal_advice(site) -> None:
     assert "No cookies" in about
 
 
+# The pages whose front matter asks for the Library's facts.
+FACT_PAGES = [p.stem + "/" for p in sorted((ROOT / "docs").glob("*.md"))
+              if "\nlibrary_facts:" in p.read_text().split("\n---\n", 1)[0]]
+
+
 @pytest.mark.mkdocs
-def test_unknown_facts_show_nothing_until_set(site, tmp_path: Path) -> None:
+def test_library_facts_say_not_yet_supplied_until_set(site, tmp_path: Path) -> None:
+    """The adoption date and the Board roster show on the policy page and the Board brief as the
+    Library supplies them, and as "Not yet supplied by the Library" until then: never guessed,
+    and on no other page."""
     _, site_dir = site
+    assert {"policy/", "board-brief/"} <= set(FACT_PAGES)
     for address in PAGES:
         html = page_file(site_dir, address).read_text()
-        assert "Library facts" not in html and "library-facts" not in html, address
+        if address in FACT_PAGES:
+            facts = html.split('id="library-facts"', 1)[1].split("</section>", 1)[0]
+            assert _text(facts).count("Not yet supplied by the Library.") >= 3, address
+            for label in ("Confidentiality Policy adopted", "Library Board of Trustees"):
+                assert label in facts, (address, label)
+        else:
+            assert "Library facts" not in html and "library-facts" not in html, address
 
     config = read_config()
     assert {"policy_adopted", "library_director", "board_of_trustees",
@@ -285,9 +300,13 @@ def test_unknown_facts_show_nothing_until_set(site, tmp_path: Path) -> None:
         "board_of_trustees": ["TEST-TRUSTEE-1", "TEST-TRUSTEE-2"],
         "security_camera_policy_url": "https://example.org/test-cameras",
     })
+    for address in FACT_PAGES:
+        html = (out / address / "index.html").read_text()
+        for value in ("TEST-DATE", "TEST-DIRECTOR", "TEST-TRUSTEE-1", "TEST-TRUSTEE-2"):
+            assert value in html, (address, value)
+        assert "Not yet supplied" not in html, address
     policy = (out / "policy/index.html").read_text()
-    for value in ("TEST-DATE", "TEST-DIRECTOR", "TEST-TRUSTEE-2", 'href="https://example.org/test-cameras"'):
-        assert value in policy, value
+    assert 'href="https://example.org/test-cameras"' in policy
     assert "TEST-DATE" not in (out / "law/index.html").read_text()
     # The decision tool names the Director in a referral (docs/js/decide.js reads this).
     director = '<meta name="library-director" content="TEST-DIRECTOR">'
