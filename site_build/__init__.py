@@ -50,8 +50,10 @@ def build(
     """Generate every artifact under `out` (host configurations also into `docs_dir`) for a site
     published at `site_url` with the Content-Security-Policy `csp`; return the files written."""
     from . import (
+        deskcard,
         form,
         hosting,
+        practice,
         precompress,
         review_notes,
         runtime,
@@ -100,5 +102,7 @@ def build(
     changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md")
     changed += stories.write_stories(out / "stories")
+    changed += practice.write_practice(out / "fragments" / "practice", vocab)
+    changed += deskcard.write_desk_card(out / "fragments" / "practice")
     changed += hosting.write_host_configs(docs_dir, out, site_url, csp)
     return changed
