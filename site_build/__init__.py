@@ -51,8 +51,10 @@ def build(
     published at `site_url` with the Content-Security-Policy `csp`; return the files written."""
     from . import (
         board,
+        deskcard,
         form,
         hosting,
+        practice,
         precompress,
         review_notes,
         runtime,
@@ -103,5 +105,7 @@ def build(
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md", vocab)
     changed += board.write_board_pages(out / "fragments", vocab)
     changed += stories.write_stories(out / "stories")
+    changed += practice.write_practice(out / "fragments" / "practice", vocab)
+    changed += deskcard.write_desk_card(out / "fragments" / "practice")
     changed += hosting.write_host_configs(docs_dir, out, site_url, csp)
     return changed
