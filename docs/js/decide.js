@@ -119,6 +119,7 @@
     this.lastState = null;
     this.lastName = null; // the question changed last: changes within it replace the URL state
     this.announced = "";
+    this.whyOpen = false; // "Why" stays open across answers once opened
     this.timers = {};
   }
 
@@ -250,23 +251,6 @@
       self.loadFromUrl(false);
     };
     window.addEventListener("popstate", this.onPopState);
-    // On paper the reasons are open (a closed <details> would print only its summary).
-    this.onBeforePrint = function () {
-      if (!self.root.isConnected) return window.removeEventListener("beforeprint", self.onBeforePrint);
-      self.root.querySelectorAll("details:not([open])").forEach(function (d) {
-        d.open = true;
-        d.dataset.openedForPrint = "";
-      });
-    };
-    this.onAfterPrint = function () {
-      if (!self.root.isConnected) return window.removeEventListener("afterprint", self.onAfterPrint);
-      self.root.querySelectorAll("details[data-opened-for-print]").forEach(function (d) {
-        d.open = false;
-        delete d.dataset.openedForPrint;
-      });
-    };
-    window.addEventListener("beforeprint", this.onBeforePrint);
-    window.addEventListener("afterprint", this.onAfterPrint);
     this.engineChanged();
   };
 
@@ -502,20 +486,36 @@
           return el("li", {}, [w.text]);
         })));
     }
-    var why = el("details", { class: "decide-why" }, [
-      el("summary", {}, ["Why, and the words it rests on"]),
+    // "Why" opens in place (a disclosure button; a <details> would print as one unbreakable block).
+    var whyBody = el("div", { class: "decide-why-body", id: "decide-why-body" }, [
       el("p", { class: "decide-summary" }, [d.summary]),
-      el("ul", { class: "decide-reasons" }, (d.explanation || []).map(function (e) {
-        return el("li", { "data-rule": e.rule }, [el("p", {}, [e.says])].concat((e.citations || []).map(citationBlock)));
+      el("ul", { class: "decide-reasons" }, (d.explanation || []).map(function (e, i, all) {
+        // Rules that say the same (the four legal papers, when which one is not known) say it once.
+        var said = all.slice(0, i).some(function (earlier) { return earlier.says === e.says; });
+        var item = el("li", { "data-rule": e.rule }, [e.says]);
+        item.hidden = said;
+        return item;
       })),
-    ]);
+      // Each passage once, though several reasons may rest on it.
+      el("h3", { class: "decide-words-title" }, ["The words it rests on"]),
+    ].concat((d.citations || []).map(citationBlock)));
     if (d.notes && d.notes.length) {
-      why.append(el("h3", { class: "decide-notes-title" }, ["Notes for the Board"]),
+      whyBody.append(el("h3", { class: "decide-notes-title" }, ["Notes for the Board"]),
         el("ul", { class: "decide-notes" }, d.notes.map(function (n) {
           return el("li", { "data-note": n.id }, [el("p", {}, [el("strong", {}, [n.title + ". "]), n.text])]
             .concat((n.citations || []).map(citationBlock)));
         })));
     }
+    whyBody.hidden = !this.whyOpen;
+    var toggle = el("button", { type: "button", class: "decide-why-toggle", "aria-controls": "decide-why-body",
+      "aria-expanded": String(Boolean(this.whyOpen)) }, ["Why, and the words it rests on"]);
+    var self = this;
+    toggle.addEventListener("click", function () {
+      self.whyOpen = whyBody.hidden;
+      whyBody.hidden = !self.whyOpen;
+      toggle.setAttribute("aria-expanded", String(self.whyOpen));
+    });
+    var why = el("div", { class: "decide-why" }, [toggle, whyBody]);
     a.append(why);
     // Shown only on paper: the request as answered first (no names: the form asks for none), and
     // at the end the date and the address of this very decision.
@@ -525,7 +525,6 @@
       location.href + " (Independence Public Library Confidentiality Policy site). Not legal advice."]));
     a.hidden = false;
     this.root.querySelector("#decide-print").hidden = false;
-    var self = this;
     var text = "Answer: " + d.outcome_badge + ". " + d.next_step;
     this.later("announce", ANNOUNCE_MS, function () {
       if (text !== self.announced) self.say(text);

@@ -95,7 +95,7 @@ def test_the_answer_is_in_view_after_every_click(view) -> None:
         page.click("#decide-start-over")
         click_answer(page, "requester", story.requester)
         click_answer(page, "record", story.record)
-        steps = [(f, v) for f, v in story.facts.items()]
+        steps = list(story.request()["facts"].items())
         while True:
             badge = shown_badge(page)
             assert badge["outcome"] == outcome(page), story.id

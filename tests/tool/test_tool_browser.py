@@ -101,7 +101,7 @@ def test_citation_link_lands_on_its_paragraph(ready_tool):
             "facts": {"presents_card": True, "card_reported_lost_or_stolen": True},
         },
     )
-    page.click("#decide-answer .decide-why summary")  # "Why, and the words it rests on"
+    page.click("#decide-answer .decide-why-toggle")  # "Why, and the words it rests on"
     link = page.locator("#decide-answer a.decide-cite").first
     assert link.is_visible()
     href = link.get_attribute("href")
