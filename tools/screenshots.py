@@ -17,7 +17,8 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serve  # noqa: E402
 
 SHOTS = ROOT / "screenshots"
-PAGES = ["", "privacy/", "handling-requests/", "review-notes/", "law/", "tables/", "glossary/",
+PAGES = ["", "privacy/", "handling-requests/", "review-notes/", "law/", "tables/",
+         "tables/cardholder/", "glossary/",
          "policy/"]
 TOOL = ("decide/?requester=parent_or_guardian&record=overdue_account&legal_process=none"
         "&formal_records_request=false&emergency=false&court_order_limits_requester=false"
