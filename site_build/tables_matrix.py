@@ -43,7 +43,8 @@ def matrix_html(vocab: dict, rows: list[dict], cells: dict[tuple[str, str], dict
             outcomes = {r["outcome"] for r in rows
                         if (r["requester"], r["record"]) == (req["id"], rec["id"])}
             if not note and outcomes != {decision["outcome"]}:
-                note = f"Other answers are possible: see the table for {req['label'].lower()}."
+                who = req["label"][:1].lower() + req["label"][1:]
+                note = f"Other answers are possible: see the table of requests from {who}."
             mark = ""
             if note:
                 number = notes.setdefault(note, len(notes) + 1)
