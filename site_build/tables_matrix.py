@@ -54,18 +54,22 @@ def matrix_html(vocab: dict, rows: list[dict], cells: dict[tuple[str, str], dict
                 f'<span class="tables-cell-label">{escape(rec["label"])}</span>'
                 f'<span class="tables-cell-answer">'
                 f'{badge_html(decision["outcome"], decision["outcome_badge"])}{mark}</span></td>')
+        # A Markdown link (md_in_html), not <a href>: MkDocs and Zensical resolve a page's
+        # links from its source file alike, but Zensical also rewrites raw HTML hrefs that way
+        # and MkDocs does not, so no raw href works under both.
         body.append(
-            f'<tr data-requester="{req["id"]}"><th scope="row" id="{slug}">'
-            f'<a href="{slug}/">{escape(req["label"])}</a></th>{"".join(tds)}</tr>')
+            f'<tr data-requester="{req["id"]}" markdown="1">'
+            f'<th scope="row" id="{slug}" markdown="span">'
+            f'[{escape(req["label"])}](tables/{slug}.md)</th>{"".join(tds)}</tr>')
     notes_html = "".join(f'<li id="matrix-note-{n}">{escape(text)}</li>'
                          for text, n in notes.items())
     return (
         # data-search-exclude: 140 badges would swamp the search index that every page loads.
-        '<div class="tables-matrix-wrap">'
-        '<table class="tables-matrix" data-search-exclude>'
+        '<div class="tables-matrix-wrap" markdown="1">'
+        '<table class="tables-matrix" data-search-exclude markdown="1">'
         '<caption class="tables-sr">The usual answer, by who is asking (rows) and what they ask'
         ' for (columns)</caption>'
         f'<thead><tr><th scope="col">Who is asking</th>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></div>\n'
+        f'<tbody markdown="1">{"".join(body)}</tbody></table></div>\n'
         f'<ol class="tables-notes" aria-label="Notes to the table">{notes_html}</ol>\n'
     )

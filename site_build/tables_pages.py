@@ -23,20 +23,32 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _cell(column: str, html: str) -> str:
+def _cell(column: str, html: str, markdown: bool = False) -> str:
     # The label shows only where the row is stacked into blocks (narrow screens), where the
-    # column headers are not shown.
-    return f'<td><span class="tables-label">{column}</span>{html}</td>'
+    # column headers are not shown. `markdown`: the cell holds Markdown links (see
+    # citations_html).
+    attr = ' markdown="span"' if markdown else ""
+    return f'<td{attr}><span class="tables-label">{column}</span>{html}</td>'
+
+
+def source_link(url: str) -> str:
+    """A citation's address ("policy/#paragraph-1", from the site root) as a link from a
+    docs/tables/ page to the Markdown source ("../policy.md#paragraph-1").
+
+    Markdown links, not raw <a href>: both MkDocs and Zensical resolve them from the source
+    file (and MkDocs checks the anchor), while a raw href is rewritten by Zensical only."""
+    path, _, anchor = url.partition("#")
+    return f"../{path.rstrip('/')}.md" + (f"#{anchor}" if anchor else "")
 
 
 def citations_html(decision: dict) -> str:
-    """Links to the policy and law each decision rests on, from the page two levels down."""
+    """Links to the policy and law each decision rests on (Markdown, in a markdown cell)."""
     seen: dict[str, str] = {}
     for c in decision["citations"]:
         section = c["section"]
         label = f"Policy {lower_first(section)}" if c["document"] == "policy" else section
         seen.setdefault(c["url"], label)
-    links = ", ".join(f'<a class="tables-cite" href="../../{escape(url)}">{escape(label)}</a>'
+    links = ", ".join(f"[{escape(label)}]({source_link(url)}){{ .tables-cite }}"
                       for url, label in seen.items())
     return f' <span class="tables-rests-on">Rests on: {links}.</span>' if links else ""
 
@@ -58,16 +70,16 @@ def when_html(facts: dict, vocab: dict) -> str:
 def record_table(vocab: dict, pairs: list[tuple[dict, dict]]) -> str:
     head = "".join(f'<th scope="col">{c}</th>' for c in COLUMNS)
     body = "".join(
-        "<tr>"
+        '<tr markdown="1">'
         + _cell("When", when_html(row["facts"], vocab))
         + _cell("Answer", badge_html(decision["outcome"], decision["outcome_badge"]))
-        + _cell("Why", escape(decision["summary"]) + citations_html(decision))
+        + _cell("Why", escape(decision["summary"]) + citations_html(decision), markdown=True)
         + _cell("What to do", escape(decision["next_step"]))
         + "</tr>"
         for row, decision in pairs
     )
-    return ('<table class="tables-rows" data-search-exclude>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n")
+    return ('<table class="tables-rows" data-search-exclude markdown="1">'
+            f'<thead><tr>{head}</tr></thead><tbody markdown="1">{body}</tbody></table>\n')
 
 
 def page_markdown(vocab: dict, requester: dict, pairs: list[tuple[dict, dict]]) -> str:
