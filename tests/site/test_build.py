@@ -331,5 +331,6 @@ def test_requester_pages_are_in_the_built_nav(site) -> None:
     _, site_dir = site
     html = (site_dir / "index.html").read_text()
     nav = html.split('class="md-nav md-nav--primary"', 1)[1]
+    links = set(re.findall(r'href="(?:\./)?([^"]*)"', nav))  # Zensical writes "./tables/"
     for address in ["tables/", *requester_pages()]:
-        assert f'href="{address}"' in nav, address
+        assert address in links, address
