@@ -2,8 +2,9 @@
 tables, host configurations.
 
 Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy,
-except `docs/_headers` and `docs/.htaccess` (git-ignored too),
-which hosts read from the site's root.
+except `docs/_headers` and `docs/.htaccess` (git-ignored too), which hosts read from the site's
+root, and the decision tables' requester pages, `docs/tables/<slug>.md` (git-ignored too), which
+must sit at the path of their address (/tables/<slug>/).
 Each function writes a file only when its content changes, so `mkdocs serve` does not loop.
 Run it alone with `python -m site_build`; the MkDocs hook (`site_build/mkdocs_hook.py`) only
 calls `build()`.
@@ -101,7 +102,8 @@ def build(
         },
         load_bytes=load_bytes,
     )
-    changed += tables.write_tables(out / "fragments" / "decision-tables.md", vocab)
+    changed += tables.write_tables(vocab, out / "fragments" / "decision-matrix.md",
+                                   docs_dir / "tables")
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md", vocab)
     changed += board.write_board_pages(out / "fragments", vocab)
     changed += stories.write_stories(out / "stories")

@@ -20,7 +20,8 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serve
 
 SHOTS = ROOT / "screenshots"
 README_IMAGES = ROOT / "docs-images"
-PAGES = ["", "privacy/", "handling-requests/", "review-notes/", "law/", "tables/", "glossary/",
+PAGES = ["", "privacy/", "handling-requests/", "review-notes/", "law/", "tables/",
+         "tables/cardholder/", "glossary/",
          "policy/"]
 # One desk story per outcome (scenarios/stories.toml), clicked as a person would.
 OUTCOME_STORIES = {

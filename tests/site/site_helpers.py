@@ -12,11 +12,23 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-# The pages a visitor can reach, by their address under the site root: one per Markdown source
-# (the decision tables too, which are linked from the tool rather than the nav), then the 404 page.
+
+
+def requester_pages() -> list[str]:
+    """The decision tables' page for each requester in the engine's vocabulary (generated at
+    build time into docs/tables/, so not found by looking at docs/ before a build)."""
+    from policy_engine.vocabulary import REQUESTER_IDS
+    from site_build.tables import requester_path
+
+    return [requester_path(r) for r in REQUESTER_IDS]
+
+
+# The pages a visitor can reach, by their address under the site root: one per Markdown source,
+# one per requester (the decision tables), then the 404 page.
 PAGES = [
     "",
     *sorted(p.stem + "/" for p in (ROOT / "docs").glob("*.md") if p.stem != "index"),
+    *requester_pages(),
     "404.html",
 ]
 

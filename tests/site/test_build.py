@@ -15,7 +15,7 @@ import yaml
 
 from site_build.hosting import read_config
 from tests.conftest import build_site
-from tests.site.site_helpers import PAGES, ROOT, html_pages, page_file, parse
+from tests.site.site_helpers import PAGES, ROOT, html_pages, page_file, parse, requester_pages
 
 # The anchors the decision engine cites: a contract, never to be renamed or removed.
 POLICY_ANCHORS = [
@@ -339,3 +339,25 @@ def test_every_abbreviation_is_explained_in_the_glossary(site) -> None:
     terms = {_text(t) for t in re.findall(r"<dt[^>]*>(.*?)</dt>", glossary, flags=re.S)}
     missing = [a for a in defined if a not in terms]
     assert not missing, f"abbreviations with no glossary entry: {missing}"
+
+
+def test_every_requester_has_a_page_in_the_nav() -> None:
+    """The "Decision tables" section: the matrix, then each requester's page in the engine's
+    vocabulary order (the pages are generated; the nav is written by hand, so it can drift)."""
+    from policy_engine.vocabulary import REQUESTER_IDS
+
+    nav = read_config()["nav"]
+    (section,) = [item["Decision tables"] for item in nav
+                  if isinstance(item, dict) and "Decision tables" in item]
+    files = [next(iter(entry.values())) if isinstance(entry, dict) else entry
+             for entry in section]
+    assert files == ["tables.md", *(f"tables/{r.replace('_', '-')}.md" for r in REQUESTER_IDS)]
+
+
+def test_requester_pages_are_in_the_built_nav(site) -> None:
+    _, site_dir = site
+    html = (site_dir / "index.html").read_text()
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1]
+    links = set(re.findall(r'href="(?:\./)?([^"]*)"', nav))  # Zensical writes "./tables/"
+    for address in ["tables/", *requester_pages()]:
+        assert address in links, address

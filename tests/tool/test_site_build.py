@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -82,7 +83,8 @@ def test_build_writes_only_changed_files(fresh_build) -> None:
     assert {p.name for p in first} >= {
         *runtime.RUNTIME_FILES,
         "decide-form.html",
-        "decision-tables.md",
+        "decision-matrix.md",
+        "cardholder.md",  # one page per requester (docs/tables/), checked below
         "nginx.conf",
         "_headers",
         ".htaccess",
@@ -207,25 +209,54 @@ def test_records_are_grouped_each_once_and_a_new_record_stops_the_build() -> Non
         form.grouped_records(new)
 
 
-def test_tables_have_one_table_per_requester_and_every_answered_row() -> None:
+def test_requester_pages_have_every_answered_row_and_no_rule_ids(fresh_build) -> None:
+    out, _ = fresh_build
     vocab = form.vocabulary()
     every = tables.table_rows()
     rows = tables.answered_rows(every)
     # Rows with an "I'm not sure", legal papers, a records request, an emergency or a court order
-    # are summed up above the tables (docs/tables.md), not repeated in them.
+    # are summed up on /tables/ (docs/tables.md), not repeated in the tables.
     assert 200 < len(rows) < len(every) / 10
     assert all(None not in r["facts"].values() for r in rows)
     assert not {"legal_process", "formal_records_request", "emergency",
                 "court_order_limits_requester"} & {f for r in rows for f in r["facts"]}
     assert {(r["requester"], r["record"]) for r in rows} == {
         (q["id"], r["id"]) for q in vocab["requesters"] for r in vocab["records"]}
-    md = tables.tables_markdown(vocab, rows)
-    assert md.count("<table") == len(vocab["requesters"])
-    assert md.count("<tr>") - md.count("<thead><tr>") == len(rows)
-    # Each row shows its answer and the rules behind it, in the order the engine gives them.
-    outcomes = {o["id"]: o["label"] for o in vocab["outcomes"]}
-    body = md.split("<tbody>")
-    for row in rows:
-        answer = f'<td class="decide-outcome-{row["outcome"]}">{outcomes[row["outcome"]]}</td>'
-        rules = "<td>" + " ".join(f"<code>{r}</code>" for r in row["rules"]) + "</td>"
-        assert any(answer + rules in part for part in body), row
+    pages = out / "docs" / "tables"
+    assert sorted(p.stem for p in pages.glob("*.md")) == sorted(
+        q["id"].replace("_", "-") for q in vocab["requesters"])
+    rule_ids = {rule for r in every for rule in r["rules"]}
+    for req in vocab["requesters"]:
+        md = (pages / f"{tables.requester_slug(req['id'])}.md").read_text()
+        mine = [r for r in rows if r["requester"] == req["id"]]
+        records = {r["record"] for r in mine}
+        assert md.count('<table class="tables-rows"') == len(records)  # one table per record
+        assert md.count('<tr markdown="1">') == len(mine)  # every answered row
+        assert md.count('class="outcome-badge ') == len(mine)
+        assert not [rule for rule in rule_ids if rule in md]  # words, not rule ids
+        for record in records:
+            assert f"{{ #{record.replace('_', '-')} }}" in md
+
+
+def test_requester_addresses_are_the_ids_with_hyphens() -> None:
+    """The decision tool links to these when it cannot run: the rule must not drift."""
+    assert tables.requester_slug("law_enforcement") == "law-enforcement"
+    assert tables.requester_path("parent_or_guardian") == "tables/parent-or-guardian/"
+    assert tables.requester_path("cardholder") == "tables/cardholder/"
+
+
+def test_matrix_has_a_badge_per_requester_and_record(fresh_build) -> None:
+    out, _ = fresh_build
+    vocab = form.vocabulary()
+    html = (out / "fragments" / "decision-matrix.md").read_text()
+    assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
+    assert html.count("<td ") == len(vocab["requesters"]) * len(vocab["records"])
+    assert html.count('class="outcome-badge ') == html.count("<td ")
+    for req in vocab["requesters"]:  # old links to /tables/#<slug> land on the requester's row
+        slug = tables.requester_slug(req["id"])
+        assert f'<th scope="row" id="{slug}" markdown="span">[' in html
+        assert f"](tables/{slug}.md)</th>" in html
+    # Each note mark points at a note; the notes are few because cells share them.
+    marks = {int(n) for n in re.findall(r'<span class="tables-sr">note </span>(\d+)</sup>', html)}
+    assert marks == set(range(1, html.count('<li id="matrix-note-') + 1))
+    assert 3 <= len(marks) <= 20
