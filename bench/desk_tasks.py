@@ -48,20 +48,9 @@ VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 READY = "#decide-tool[data-engine-state=ready]"
 ENGINE_TIMEOUT_MS = 90_000
 SHOWN_TIMEOUT_MS = 15_000
-# The acceptance story of issue 9. stories.toml has no story with this request (its nearest,
-# parent-new-law-claim, asks for the borrowing history): it is used from there once it is added.
-ACCEPTANCE = Scenario(
-    id="father-teen-checkouts-no-card (issue 9)",
-    topic="parents",
-    story="A man says he is the father of a 15-year-old and asks what she has out; he has no card.",
-    requester="parent_or_guardian",
-    record="items_checked_out",
-    facts={"cardholder_is_minor": True, "presents_card": False},
-    outcome="deny",
-    why="",
-)
-# One story per common desk situation.
+# One story per common desk situation, the first the acceptance story of issue 9.
 STORY_IDS = (
+    "father-teen-checkouts-no-card",  # a father without the card asks what is out: deny
     "teen-own-history",  # a cardholder with ID asks for her own history: release
     "police-no-paperwork",  # police without papers: refer_to_director
     "card-presented",  # someone with the cardholder's card asks what is checked out: release
@@ -71,17 +60,7 @@ STORY_IDS = (
 
 def stories() -> list[Scenario]:
     by_id = {s.id: s for s in SCENARIOS}
-    acceptance = next(
-        (
-            s
-            for s in SCENARIOS
-            if (s.requester, s.record) == (ACCEPTANCE.requester, ACCEPTANCE.record)
-            and s.facts.get("presents_card") is False
-            and s.outcome == "deny"
-        ),
-        ACCEPTANCE,
-    )
-    return [acceptance, *(by_id[i] for i in STORY_IDS)]
+    return [by_id[i] for i in STORY_IDS]
 
 
 def story_value(value: object) -> object:

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from scenarios import SCENARIOS
 from site_build.practice import SESSION_SIZE, TOPIC_ORDER
 from tests.site.site_helpers import NOTHING_STORED, ROOT, browser_storage, run_axe
 from tests.site.test_browser_patron_pages import MARGIN, pdf_pages
@@ -70,7 +71,7 @@ def test_a_session_one_case_at_a_time_with_a_score_and_nothing_stored(site, page
     assert page.context.cookies() == []
     # "See all the cases" gives the page back as it was.
     summary.get_by_role("button", name="See all the cases").click()
-    assert page.locator("[data-practice-case]:visible").count() == 171
+    assert page.locator("[data-practice-case]:visible").count() == len(SCENARIOS)
     assert page.locator("details[open]").count() == 0
     assert page.locator(".practice-case__title").first.inner_text() == "Case 1"
 
@@ -111,9 +112,9 @@ def test_without_javascript_every_case_and_its_answer_is_there(site, browser) ->
     try:
         page.goto(base + "practice/", wait_until="load")
         cases = page.locator("[data-practice-case]")
-        assert cases.count() == 171
-        assert page.locator("[data-practice-case]:visible").count() == 171
-        assert page.locator("[data-practice-case] details:not([open])").count() == 171
+        assert cases.count() == len(SCENARIOS)
+        assert page.locator("[data-practice-case]:visible").count() == len(SCENARIOS)
+        assert page.locator("[data-practice-case] details:not([open])").count() == len(SCENARIOS)
         assert not page.locator("[data-practice-start]").is_visible()  # it needs JavaScript
         first = cases.first
         assert not first.locator(".practice-answer__verdict").is_visible()
