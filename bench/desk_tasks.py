@@ -122,11 +122,20 @@ VISIBLE_TOP = """() => {
   if (!h || !['sticky', 'fixed'].includes(getComputedStyle(h).position)) return 0;
   return Math.max(0, h.getBoundingClientRect().bottom);
 }"""
-# Where an element is: [top, bottom, visible top of the viewport, viewport height].
+# Where an element is: [top, bottom, visible top of the viewport, visible bottom]. The visible
+# bottom is above a bar fixed at the foot of the screen (the tool's answer bar on a phone), unless
+# the element is in that bar.
 WHERE = """selector => {
   const e = document.querySelector(selector);
   const r = e.getBoundingClientRect();
-  return [r.top, r.bottom, (""" + VISIBLE_TOP + """)(), innerHeight];
+  let bottom = innerHeight;
+  for (let n = document.elementFromPoint(innerWidth / 2, innerHeight - 1); n; n = n.parentElement) {
+    if (getComputedStyle(n).position === 'fixed') {
+      if (!n.contains(e)) bottom = n.getBoundingClientRect().top;
+      break;
+    }
+  }
+  return [r.top, r.bottom, (""" + VISIBLE_TOP + """)(), bottom];
 }"""
 # The element that shows the outcome: a visible [data-outcome-badge] (one in view if any), else the
 # answer's heading. Marked with data-desk-target for the measurements that follow.
@@ -217,7 +226,11 @@ def mouse_path(page, base: str, story: Scenario, f: Figures) -> None:
         page.mouse.click(box["x"] + min(box["width"] / 2, 20), (top + bottom) / 2)
         f.clicks += 1
         if not page.is_checked(selector):
-            raise RuntimeError(f"{story.id}: clicking the label of {selector} did not choose it")
+            hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).outerHTML"
+                                ".slice(0, 200)",
+                                [box["x"] + min(box["width"] / 2, 20), (top + bottom) / 2])
+            raise RuntimeError(f"{story.id}: clicking the label of {selector} did not choose it "
+                               f"(the click landed on {hit})")
     f.mouse_outcome = wait_outcome(page, story.outcome)
     kind = page.evaluate(ANSWER_TARGET, story.outcome)
     if kind is None:

@@ -149,8 +149,6 @@ def form_html(vocab: dict, engine: dict[str, str], load_bytes: int) -> str:
         default_value = None
         if default is not None:  # the engine reads an unanswered question this way: show it chosen
             default_value = fact_value(default)
-            label = next(v["label"] for v in f["values"] if v["value"] == default)
-            help_text = f"{help_text} Taken as “{label}” unless you change it.".strip()
         choices = "".join(
             _choice(f["id"], fact_value(v["value"]), v["label"],
                     checked=fact_value(v["value"]) == default_value)
