@@ -1,5 +1,5 @@
 """Build-time generation: engine wheel, Pyodide runtime copy and snapshot, question form, decision
-tables, host configurations.
+tables, each page's "Last updated" line, host configurations.
 
 Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy,
 except `docs/_headers` and `docs/.htaccess` (git-ignored too),
@@ -51,6 +51,7 @@ def build(
     published at `site_url` with the Content-Security-Policy `csp`; return the files written."""
     from . import (
         board,
+        dates,
         form,
         hosting,
         precompress,
@@ -103,5 +104,6 @@ def build(
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md", vocab)
     changed += board.write_board_pages(out / "fragments", vocab)
     changed += stories.write_stories(out / "stories")
+    changed += dates.write_last_updated(out / "fragments" / "last-updated", docs_dir)
     changed += hosting.write_host_configs(docs_dir, out, site_url, csp)
     return changed

@@ -1,0 +1,59 @@
+"""The "Last updated" line of every page: one small generated snippet per page, dated from git.
+
+Each page's Markdown ends with `--8<-- "generated/fragments/last-updated/<page>.md"`, which
+pymdownx.snippets includes in MkDocs and Zensical alike (no hook or template needed). The date is
+that of the last commit touching the page's source file (`git log -1 --format=%cs`), never the
+build's clock, so two builds of one commit are identical. Without git history (a tarball, or a
+file not yet committed) the line says the date was not recorded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from pathlib import Path
+
+from . import DOCS, write_if_changed
+
+NOT_RECORDED = "not recorded"
+
+
+def last_commit_day(path: Path) -> datetime.date | None:
+    """The committer date of the last commit that touched `path`, or None without one."""
+    try:
+        run = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path.name],
+            cwd=path.parent, capture_output=True, text=True, check=False,
+        )
+    except OSError:  # no git on this machine
+        return None
+    try:
+        return datetime.date.fromisoformat(run.stdout.strip()) if run.returncode == 0 else None
+    except ValueError:  # no commit touches it (empty output)
+        return None
+
+
+def last_updated_html(day: datetime.date | None) -> str:
+    """The line a page ends with; left out of the search index (it would match every query)."""
+    if day is None:
+        shown = f"Last updated: {NOT_RECORDED}"
+    else:
+        shown = (f'Last updated <time datetime="{day.isoformat()}">'
+                 f"{day:%B} {day.day}, {day.year}</time>")
+    return f'<p class="page-date" data-search-exclude>{shown}.</p>\n'
+
+
+def pages(docs_dir: Path = DOCS) -> list[Path]:
+    """Every page's Markdown source (the generated folder holds fragments, not pages)."""
+    return sorted(p for p in docs_dir.rglob("*.md")
+                  if "generated" not in p.relative_to(docs_dir).parts)
+
+
+def write_last_updated(out: Path, docs_dir: Path = DOCS) -> list[Path]:
+    """Write `<out>/<page path>.md` for every page; return the files that changed."""
+    changed = []
+    for page in pages(docs_dir):
+        target = out / page.relative_to(docs_dir)
+        if write_if_changed(target, last_updated_html(last_commit_day(page))):
+            changed.append(target)
+    return changed
