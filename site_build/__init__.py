@@ -1,5 +1,5 @@
 """Build-time generation: engine wheel, Pyodide runtime copy and snapshot, question form, decision
-tables, host configurations.
+tables, each page's "Last updated" line, host configurations.
 
 Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy,
 except `docs/_headers` and `docs/.htaccess` (git-ignored too), which hosts read from the site's
@@ -52,6 +52,7 @@ def build(
     published at `site_url` with the Content-Security-Policy `csp`; return the files written."""
     from . import (
         board,
+        dates,
         deskcard,
         form,
         hosting,
@@ -109,5 +110,6 @@ def build(
     changed += stories.write_stories(out / "stories")
     changed += practice.write_practice(out / "fragments" / "practice", vocab)
     changed += deskcard.write_desk_card(out / "fragments" / "practice")
+    changed += dates.write_last_updated(out / "fragments" / "last-updated", docs_dir)
     changed += hosting.write_host_configs(docs_dir, out, site_url, csp)
     return changed

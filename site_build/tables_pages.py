@@ -13,7 +13,7 @@ from html import escape
 
 from .form import fact_value
 from .outcomes import badge_html
-from .tables import record_anchor
+from .tables import record_anchor, requester_slug
 
 COLUMNS = ["When", "Answer", "Why", "What to do"]
 
@@ -113,4 +113,7 @@ def page_markdown(vocab: dict, requester: dict, pairs: list[tuple[dict, dict]]) 
             out.append(f"{escape(rec['help'])}\n\n")
         out.append(record_table(vocab, [(r, d) for r, d in pairs if r["record"] == rec["id"]]))
         out.append("\n")
+    # Its date, as every page's (site_build/dates.py: the engine's, for a generated page).
+    slug = requester_slug(requester["id"])
+    out.append(f'--8<-- "generated/fragments/last-updated/tables/{slug}.md"\n')
     return "".join(out)

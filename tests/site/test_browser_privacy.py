@@ -4,11 +4,12 @@ site needs)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.site_helpers import NOTHING_STORED, browser_storage, html_pages
+from tests.site.site_helpers import NOTHING_STORED, ROOT, browser_storage, html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +80,12 @@ def test_not_found_address_gets_the_sites_404_page(site, page) -> None:
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"
     listed = page.locator(".not-found-pages a").all_inner_texts()
-    assert listed[0] == "Home" and "Confidentiality Policy" in listed and len(listed) == 9, listed
+    # Every page of the nav, its sections' pages included (mkdocs.yml: nav by audience).
+    nav_pages = re.findall(r"^\s+- (.+?): \S+\.md$", (ROOT / "mkdocs.yml").read_text(), re.M)
+    assert listed == nav_pages, listed
+    assert listed[0] == "Home" and "Confidentiality Policy" in listed, listed
+    sections = page.locator(".not-found-pages > li:has(ul)").all_inner_texts()
+    assert [s.split("\n")[0] for s in sections][:2] == ["For patrons", "For staff"], sections
     # The 404 page's links work from any depth: follow one.
     page.locator("article a", has_text="Handling requests").click()
     page.wait_for_url("**/handling-requests/")

@@ -6,8 +6,10 @@
  * the address bar shows the address to cite. With JavaScript a "Copy link" button next to each label
  * copies the paragraph's full address, and a status message (read by screen readers) confirms it.
  *
- * 2. Printed links show their full address (site.css prints data-print-href after each link; without
- *    JavaScript it prints the link's href as written).
+ * 2. Printed links say where they lead, compactly (site.css prints data-print-href after each link):
+ *    another site's links their full address; this site's links the page's address, once per page
+ *    linked (the link's words name the section: "Policy, paragraph 3"); tel: links and links within
+ *    the page nothing. Without JavaScript, site.css prints outside addresses only.
  *
  * 3. The search dialog gets an accessible name (axe: aria-dialog-name). Material 9.8's dialog has none;
  *    Zensical's has one. Naming it here, rather than overriding Material's search partial, works
@@ -79,8 +81,23 @@
   }
 
   function printAddresses() {
+    var here = window.location.origin + window.location.pathname;
+    var printed = {};
     document.querySelectorAll(".md-content a[href]").forEach(function (link) {
-      link.setAttribute("data-print-href", link.href);
+      var url = new URL(link.href, window.location.href);
+      var address = "";
+      if (url.protocol !== "http:" && url.protocol !== "https:") {
+        address = "";  // tel: the number is the link's own text
+      } else if (url.origin !== window.location.origin) {
+        address = url.href;
+      } else {
+        var page = url.origin + url.pathname;
+        if (page !== here && !printed[page]) {
+          printed[page] = true;
+          address = page;
+        }
+      }
+      link.setAttribute("data-print-href", address);
     });
   }
 
