@@ -93,6 +93,9 @@ def page_markdown(vocab: dict, requester: dict, pairs: list[tuple[dict, dict]]) 
                                      " kind of library record, in the words of its rules.")
         + "\n",
         "hide:\n  - toc\n",
+        # Out of search: ten pages of rows would crowd out, for "overdue" or "police", the staff
+        # and patron pages that answer in words (the matrix page stays in, and links here).
+        "search:\n  exclude: true\n",
         "---\n\n",
         f"# {title}\n\n",
         f"{escape(requester.get('help', ''))}\n\n",
