@@ -29,34 +29,34 @@ from pathlib import Path
 from . import DOCS, GENERATED, ROOT, write_if_changed
 from .form import engine_cli, fact_value
 from .outcomes import badges
-
-# Where a citation's anchor lives, from a page one folder deep (/board-brief/, /board-options/).
-_LINK_PREFIX = "../"
+from .tables_pages import source_link
 
 
 def edition_date() -> str:
     """The date of this edition of the site: SOURCE_DATE_EPOCH if set (`make site`), else the last
-    commit's date, else today. Never the build's clock when a commit is known: two builds of one
-    commit are identical."""
+    commit's date, else "not recorded" (a copy without git history). Never the build's clock:
+    two builds of one commit are identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
                              text=True, check=False)
         epoch = run.stdout.strip() if run.returncode == 0 else ""
-    day = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch.isdigit()
-           else datetime.date.today())
+    if not epoch.isdigit():
+        return "not recorded"
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def _href(citation: dict) -> str:
-    return _LINK_PREFIX + citation["url"]
+def _link(text: str, url: str, css: str = "") -> str:
+    """A Markdown link from a page at the docs root (the Board pages) to `url` ("law/#x", from the
+    site root), for a cell marked markdown="span": MkDocs and Zensical resolve it alike."""
+    return f"[{escape(text)}]({source_link(url, up='')})" + (f"{{ .{css} }}" if css else "")
 
 
 def _quote_html(citation: dict) -> str:
     """The cited words in a <q> (the browser adds the quotation marks), then where they are."""
     return (f'<span class="board-quote"><q>{escape(citation["quote"])}</q> '
-            f'<a class="board-source" href="{escape(_href(citation))}">'
-            f'{escape(citation["section"])}</a></span>')
+            f'{_link(citation["section"], citation["url"], "board-source")}</span>')
 
 
 def brief_notes(notes: list[dict]) -> list[dict]:
@@ -88,28 +88,29 @@ def brief_html(notes: list[dict], vocab: dict) -> str:
         staff = note["staff_now"]
         rows.append(
             f'<tr id="brief-{note["id"]}" data-note="{note["id"]}" '
-            f'data-outcome="{staff["outcome"]}">\n'
-            f'<th scope="row" data-label="Decision needed">'
-            f'<a href="{_LINK_PREFIX}review-notes/#{note["id"]}">{escape(note["title"])}</a> '
+            f'data-outcome="{staff["outcome"]}" markdown="1">\n'
+            f'<th scope="row" data-label="Decision needed" markdown="span">'
+            f'{_link(note["title"], "review-notes/#" + note["id"])} '
             f'<span class="board-question">{escape(note["board_question"])}</span></th>\n'
-            f'<td data-label="The policy says">{policy_cell}</td>\n'
-            f'<td data-label="The law says">{law_cell}</td>\n'
+            f'<td data-label="The policy says" markdown="span">{policy_cell}</td>\n'
+            f'<td data-label="The law says" markdown="span">{law_cell}</td>\n'
             f'<td data-label="What staff do now">{badge[staff["outcome"]]} '
             f'{escape(staff["summary"])}</td>\n'
             "</tr>"
         )
     return "\n".join([
-        f'<p class="board-edition">Edition of {edition_date()}. What staff do now is the '
+        f'<p class="board-edition">Edition: {edition_date()}. What staff do now is the '
         "decision tool's own answer for each note's example request.</p>",
         "",
-        '<div class="board-brief-wrap">',
-        '<table class="board-brief">',
+        # markdown="1" down to the cells, whose links are Markdown (see _link).
+        '<div class="board-brief-wrap" markdown="1">',
+        '<table class="board-brief" markdown="1">',
         '<caption class="board-caption">The questions for the Board: for each, the decision '
         "needed, the policy's words, the law's words and what staff do now</caption>",
         "<thead><tr>"
         '<th scope="col">Decision needed</th><th scope="col">The policy says</th>'
         '<th scope="col">The law says</th><th scope="col">What staff do now</th></tr></thead>',
-        "<tbody>",
+        '<tbody markdown="1">',
         *rows,
         "</tbody>",
         "</table>",
@@ -255,7 +256,7 @@ def options_markdown(options: list[dict], vocab: dict) -> str:
     assumed = [f"{escape(questions[f])} <strong>{escape(labels[(f, fact_value(v))])}</strong>"
                for f, v in defaults.items() if v is not None]
     head = "\n".join([
-        f'<p class="board-edition">Edition of {edition_date()}. Computed from the decision '
+        f'<p class="board-edition">Edition: {edition_date()}. Computed from the decision '
         "tool's rules for every combination of answers in the decision tables.</p>",
         "",
         '<div class="board-assumed" markdown>',

@@ -54,7 +54,7 @@ def write_review_notes(path: Path, vocab: dict | None = None) -> list[Path]:
 
     badge = badges(vocab if vocab is not None else engine_cli("vocabulary"))
     notes = engine_cli("notes")
-    edition = (f"Edition of {edition_date()}. What staff do now is the decision tool's own "
+    edition = (f"Edition: {edition_date()}. What staff do now is the decision tool's own "
                "answer, generated with this page.\n{: .board-edition }\n")
     text = edition + "\n".join(note_markdown(note, badge) for note in notes)
     return [path] if write_if_changed(path, text) else []

@@ -31,14 +31,15 @@ def _cell(column: str, html: str, markdown: bool = False) -> str:
     return f'<td{attr}><span class="tables-label">{column}</span>{html}</td>'
 
 
-def source_link(url: str) -> str:
-    """A citation's address ("policy/#paragraph-1", from the site root) as a link from a
-    docs/tables/ page to the Markdown source ("../policy.md#paragraph-1").
+def source_link(url: str, up: str = "../") -> str:
+    """A citation's address ("policy/#paragraph-1", from the site root) as a link to the
+    Markdown source from a page `up` from the docs root: "../policy.md#paragraph-1" from a
+    docs/tables/ page, "policy.md#paragraph-1" (up="") from a page at the root.
 
     Markdown links, not raw <a href>: both MkDocs and Zensical resolve them from the source
     file (and MkDocs checks the anchor), while a raw href is rewritten by Zensical only."""
     path, _, anchor = url.partition("#")
-    return f"../{path.rstrip('/')}.md" + (f"#{anchor}" if anchor else "")
+    return f"{up}{path.rstrip('/')}.md" + (f"#{anchor}" if anchor else "")
 
 
 def citations_html(decision: dict) -> str:
