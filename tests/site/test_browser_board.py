@@ -107,6 +107,10 @@ def test_no_sideways_scroll_on_a_phone(site, browser, address: str) -> None:
     ("policy/#bullet-2", "#bullet-2"),
     ("board-options/#parents-see-minor-records", "#parents-see-minor-records"),
 ])
+# MkDocs only: a page built by Zensical 0.0.73 does not scroll to its fragment on load at all
+# (checked in Chromium: /law/#iowa-code-22-7-13 stays at the top), so there is nothing to measure
+# there (README, "Zensical canary").
+@pytest.mark.mkdocs
 def test_deep_links_land_below_the_sticky_header(site, page, address: str, target: str) -> None:
     base, _ = site
     page.set_viewport_size({"width": 1280, "height": 800})
