@@ -346,9 +346,18 @@ def test_every_requester_has_a_page_in_the_nav() -> None:
     vocabulary order (the pages are generated; the nav is written by hand, so it can drift)."""
     from policy_engine.vocabulary import REQUESTER_IDS
 
-    nav = read_config()["nav"]
-    (section,) = [item["Decision tables"] for item in nav
-                  if isinstance(item, dict) and "Decision tables" in item]
+    def sections(items: list) -> list:
+        """Every section of the nav, nested ones too, as (title, entries)."""
+        found = []
+        for item in items:
+            if isinstance(item, dict):
+                for title, entries in item.items():
+                    if isinstance(entries, list):
+                        found += [(title, entries), *sections(entries)]
+        return found
+
+    (section,) = [entries for title, entries in sections(read_config()["nav"])
+                  if title == "Decision tables"]
     files = [next(iter(entry.values())) if isinstance(entry, dict) else entry
              for entry in section]
     assert files == ["tables.md", *(f"tables/{r.replace('_', '-')}.md" for r in REQUESTER_IDS)]
