@@ -108,7 +108,7 @@ def build(
     changed += review_notes.write_review_notes(out / "fragments" / "review-notes.md", vocab)
     changed += board.write_board_pages(out / "fragments", vocab)
     changed += stories.write_stories(out / "stories")
-    changed += practice.write_practice(out / "fragments" / "practice", vocab)
+    changed += practice.write_practice(out / "fragments" / "practice", vocab, site_url)
     changed += deskcard.write_desk_card(out / "fragments" / "practice")
     changed += dates.write_last_updated(out / "fragments" / "last-updated", docs_dir)
     changed += hosting.write_host_configs(docs_dir, out, site_url, csp)

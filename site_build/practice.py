@@ -100,7 +100,7 @@ def answer_html(decision: dict, root: str, query: str | None = None) -> str:
     return "\n".join(parts)
 
 
-def case_html(number: int, story, decision: dict, query: str) -> str:
+def case_html(number: int, story, decision: dict, query: str, site_url: str) -> str:
     ident = f"case-{story.id}"
     return "\n".join([
         f'<article class="practice-case" id="{ident}" data-practice-case '
@@ -110,7 +110,7 @@ def case_html(number: int, story, decision: dict, query: str) -> str:
         f'<p class="practice-case__story">{escape(story.story)}</p>',
         '<details class="practice-answer">',
         "<summary>Show the answer</summary>",
-        answer_html(decision, "../", query),
+        answer_html(decision, site_url, query),
         "</details>",
         "</article>",
     ])
@@ -128,7 +128,7 @@ def choices_template(vocab: dict) -> str:
 
 
 def practice_markdown(topics: list[tuple[str, list]], decisions: dict[str, dict],
-                      vocab: dict) -> str:
+                      vocab: dict, site_url: str) -> str:
     scenarios = _scenarios()
     total = sum(len(stories) for _, stories in topics)
     topic_buttons = "".join(
@@ -168,7 +168,8 @@ def practice_markdown(topics: list[tuple[str, list]], decisions: dict[str, dict]
         for story in stories:
             number += 1
             decision = decisions[story.id]
-            out += [case_html(number, story, decision, tool_query(story.request(), vocab)), ""]
+            out += [case_html(number, story, decision, tool_query(story.request(), vocab),
+                              site_url), ""]
     assert number == total
     return "\n".join(out)
 
@@ -233,8 +234,12 @@ def _key_citations(decision: dict) -> list[dict]:
 
 
 def write_practice(out: Path = GENERATED / "fragments" / "practice", vocab: dict | None = None,
-                   ) -> list[Path]:
-    """Write the practice page's cases and the printed session into `out`; the changed files."""
+                   site_url: str | None = None) -> list[Path]:
+    """Write the practice page's cases and the printed session into `out`; the changed files.
+
+    Links in the cases are absolute, from `site_url` (the site's address, mkdocs.yml's by
+    default): raw HTML links are left alone by MkDocs but rewritten by Zensical as if relative
+    to the source file, so a relative one cannot be right in both."""
     from .form import vocabulary
     from .stories import answers
 
@@ -247,8 +252,12 @@ def write_practice(out: Path = GENERATED / "fragments" / "practice", vocab: dict
             raise SystemExit(f"story {story.id}: {decision['error']}")
         decisions[story.id] = decision
     topics = topics_in_order(stories)
+    if site_url is None:
+        from .hosting import settings
+
+        site_url = settings()[0]
     changed = []
-    for name, text in (("cases.md", practice_markdown(topics, decisions, vocab)),
+    for name, text in (("cases.md", practice_markdown(topics, decisions, vocab, site_url)),
                        ("session.md", session_markdown(topics, decisions))):
         if write_if_changed(out / name, text):
             changed.append(out / name)
