@@ -20,3 +20,14 @@ def axe_contexts(browser) -> Iterator[dict[str, object]]:
     yield contexts
     for context in contexts.values():
         context.close()
+
+
+@pytest.fixture(scope="module")
+def search_page(site, browser):
+    """(base URL, a page on the home page) for typing into the search box, shared by a module."""
+    base, _ = site
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    yield base, page
+    context.close()

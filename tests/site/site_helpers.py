@@ -157,3 +157,21 @@ def run_axe(page) -> list[dict]:
         }""",
         AXE_TAGS,
     )
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages in a PDF Chromium printed (each page is one /Type /Page object)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def sideways(page) -> list[str]:
+    """What makes the page scroll sideways, or sticks out past the screen's edge inside the
+    article (it could be clipped instead): [] when nothing does."""
+    return page.evaluate("""() => {
+      const root = document.documentElement;
+      const wide = root.scrollWidth > root.clientWidth ? [`page ${root.scrollWidth}px`] : [];
+      return wide.concat([...document.querySelectorAll('article *')]
+        .filter(e => e.getClientRects().length
+                     && e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map(e => e.tagName + ' ' + e.textContent.slice(0, 40)));
+    }""")

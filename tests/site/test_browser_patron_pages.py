@@ -5,11 +5,9 @@ the printed PDFs into the git-ignored screenshots/ folder, for people to look at
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.site.site_helpers import ROOT, run_axe
+from tests.site.site_helpers import ROOT, pdf_pages, run_axe, sideways
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +16,6 @@ PAGES = {"privacy": "privacy/", "handout": "privacy-handout/"}
 MAX_SHEETS = {"privacy": 2, "handout": 1}
 # About the margins a browser's own print dialog uses by default.
 MARGIN = {side: "0.5in" for side in ("top", "right", "bottom", "left")}
-
-
-def pdf_pages(pdf: bytes) -> int:
-    """The number of pages in a PDF Chromium printed (each page is one /Type /Page object)."""
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
 def test_pdf_pages_counts_pages() -> None:
@@ -84,13 +77,7 @@ def test_phone_layout_has_no_sideways_scroll(site, page, name: str) -> None:
     base, _ = site
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base + PAGES[name], wait_until="load")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, width
-    # Nothing inside the article is wider than the screen either (it could be clipped instead).
-    wide = page.evaluate("""() => [...document.querySelectorAll('article *')]
-        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-        .map(e => e.tagName + ' ' + e.textContent.slice(0, 40))""")
-    assert wide == [], wide
+    assert sideways(page) == []
 
 
 def test_first_line_under_the_police_question_says_no(site, page) -> None:

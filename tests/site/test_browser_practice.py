@@ -12,8 +12,15 @@ import pytest
 
 from scenarios import SCENARIOS
 from site_build.practice import SESSION_SIZE, TOPIC_ORDER
-from tests.site.site_helpers import NOTHING_STORED, ROOT, browser_storage, run_axe
-from tests.site.test_browser_patron_pages import MARGIN, pdf_pages
+from tests.site.site_helpers import (
+    NOTHING_STORED,
+    ROOT,
+    browser_storage,
+    pdf_pages,
+    run_axe,
+    sideways,
+)
+from tests.site.test_browser_patron_pages import MARGIN
 
 pytestmark = pytest.mark.browser
 
@@ -182,13 +189,7 @@ def test_phone_layout_has_no_sideways_scroll(site, page, state: str) -> None:
     page.goto(base + PAGES[state.split()[0]], wait_until="load")
     if state == "practice mid-session":
         _mid_session(page)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, width
-    wide = page.evaluate("""() => [...document.querySelectorAll('article *')]
-        .filter(e => e.getClientRects().length
-                     && e.getBoundingClientRect().right > window.innerWidth + 1)
-        .map(e => e.tagName + ' ' + (e.className.baseVal ?? e.className))""")
-    assert wide == [], wide
+    assert sideways(page) == []
 
 
 def test_flow_diagram_is_legible_on_a_phone(site, page) -> None:

@@ -19,16 +19,6 @@ QUERIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def search_page(site, browser):
-    base, _ = site
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(base, wait_until="networkidle")
-    yield base, page
-    context.close()
-
-
 @pytest.mark.material_search
 @pytest.mark.parametrize(("query", "expected"), QUERIES.items())
 def test_search_finds_what_a_person_would_type(search_page, query: str, expected: str) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.site_helpers import ROOT, run_axe
-from tests.site.test_browser_patron_pages import MARGIN, pdf_pages
+from tests.site.site_helpers import ROOT, pdf_pages, run_axe, sideways
+from tests.site.test_browser_patron_pages import MARGIN
 
 pytestmark = pytest.mark.browser
 
@@ -34,16 +34,6 @@ FIRST_RESULT = {
 }
 # Most printed pages fit on these many US Letter sheets (0.5 inch margins, as a browser's dialog).
 MAX_SHEETS = {"handling-requests/": 3, "privacy/": 2}
-
-
-@pytest.fixture(scope="module")
-def search_page(site, browser):
-    base, _ = site
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(base, wait_until="networkidle")
-    yield base, page
-    context.close()
 
 
 def _search(page, query: str) -> list[list[str]]:
@@ -118,11 +108,7 @@ def test_home_page_fits_a_phone(site, page) -> None:
     base, _ = site
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base, wait_until="load")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    wide = page.evaluate("""() => [...document.querySelectorAll('article *')]
-        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-        .map(e => e.tagName + ' ' + e.textContent.slice(0, 40))""")
-    assert wide == [], wide
+    assert sideways(page) == []
 
 
 def test_a_whole_card_follows_its_one_link(site, page) -> None:

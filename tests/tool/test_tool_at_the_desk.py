@@ -12,6 +12,7 @@ import pytest
 
 from scenarios import SCENARIOS
 from site_build.form import fact_value
+from tests.site.site_helpers import pdf_pages
 from tests.tool.test_tool_privacy_a11y import axe_violations
 from tests.tool.tool_helpers import READY, SETTLED, answer_scenario, outcome, wait_ready
 
@@ -181,7 +182,7 @@ def test_a_printed_decision_is_one_page_with_every_answer(browser, tool_site, pa
         if page.locator("fieldset[data-default]:not([hidden])").count():
             assert "(taken by default)" in page.inner_text(".decide-request")
         pdf = page.pdf(format=paper, print_background=True)
-        pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+        pages = pdf_pages(pdf)
         assert pages == 1, (story.id, paper, pages)
         page.emulate_media(media="screen")
     context.close()
