@@ -139,8 +139,9 @@ def browser_storage(page) -> dict:
     )
 
 
-def run_axe(page) -> list[dict]:
-    """axe-core's violations on the current page (WCAG 2.0/2.1/2.2 A and AA, and best practices).
+def run_axe(page, within: str | None = None) -> list[dict]:
+    """axe-core's violations on the current page (WCAG 2.0/2.1/2.2 A and AA, and best practices),
+    or only inside the first element matching the CSS selector `within`.
 
     Waits for running transitions to end first: mid-fade colours are not what a reader sees."""
     page.wait_for_function(
@@ -148,14 +149,16 @@ def run_axe(page) -> list[dict]:
     )
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: "tag", values: tags},
+        """async ([tags, within]) => {
+            const where = within ? document.querySelector(within) : document;
+            if (!where) throw new Error(`nothing on the page matches ${within}`);
+            const r = await axe.run(where, {runOnly: {type: "tag", values: tags},
                                                resultTypes: ["violations"]});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 5).map(
                     n => n.target.join(" ") + ": " + n.failureSummary)}));
         }""",
-        AXE_TAGS,
+        [AXE_TAGS, within],
     )
 
 

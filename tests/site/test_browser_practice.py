@@ -182,6 +182,36 @@ def test_axe_finds_no_violation(site, axe_contexts, state: str, scheme: str) -> 
         page.close()
 
 
+BUTTONS = {"start": "[data-practice-session]", "topic": "[data-practice-topic]",
+           "next case": "[data-practice-next]", "end": "[data-practice-end]"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_button_under_the_pointer_or_focused_stays_legible(site, axe_contexts, scheme) -> None:
+    """Material fills a hovered or focused button with its accent colour; white on it is 4.25:1.
+    CI once caught "Next case" hovered by chance: the pointer that chose an answer rests there."""
+    base, _ = site
+    page = axe_contexts[scheme].new_page()
+    failures = {}
+    try:
+        page.goto(base + "practice/", wait_until="load")
+        page.wait_for_selector("[data-practice-start]:not([hidden])")
+        for name, selector in BUTTONS.items():
+            if name == "next case":
+                _mid_session(page)
+            target = page.locator(selector).locator("visible=true").first
+            for how in ("hover", "focus"):
+                page.mouse.move(0, 0)
+                page.evaluate("document.activeElement.blur()")
+                target.hover() if how == "hover" else target.focus()
+                found = run_axe(page, within=f"{selector}:is(:{how})")
+                if found:
+                    failures[(name, how)] = found
+    finally:
+        page.close()
+    assert failures == {}
+
+
 @pytest.mark.parametrize("state", [*SHOW_PAGES, "practice mid-session"])
 def test_phone_layout_has_no_sideways_scroll(site, page, state: str) -> None:
     base, _ = site
