@@ -2,9 +2,9 @@
 
 Builds the site, serves it on loopback and saves into the git-ignored screenshots/ folder, for each
 page: a 1280x800 and a 390x844 (phone) view, light and dark, and the page printed to PDF (Letter).
-The decision tool is shown loading and in each of its five outcomes, as it is after the last click,
-and each decision printed. README's small images of the five outcomes (docs-images/, committed) are
-cut from the desktop views. Run: `make screenshots`.
+The practice page is also shown mid-session, and the decision tool loading and in each of its five
+outcomes, as it is after the last click, and each decision printed. README's small images of the
+five outcomes (docs-images/, committed) are cut from the desktop views. Run: `make screenshots`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serve
 
 SHOTS = ROOT / "screenshots"
 README_IMAGES = ROOT / "docs-images"
-PAGES = ["", "privacy/", "handling-requests/", "review-notes/", "law/", "tables/",
-         "tables/cardholder/", "glossary/",
-         "policy/"]
+# Every page of the nav (docs/*.md) and one of the generated decision-table pages.
+PAGES = ["", *sorted(p.stem + "/" for p in (ROOT / "docs").glob("*.md") if p.stem != "index"),
+         "tables/cardholder/"]
 # One desk story per outcome (scenarios/stories.toml), clicked as a person would.
 OUTCOME_STORIES = {
     "release": "own-checkouts",
@@ -38,6 +38,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from scenarios import SCENARIOS
+    from tests.site.site_helpers import practice_mid_session
     from tests.tool.tool_helpers import answer_scenario, wait_ready
 
     stories = {s.id: s for s in SCENARIOS}
@@ -59,6 +60,9 @@ def main() -> None:
                         name = (address.strip("/") or "home").replace("/", "-")
                         page.goto(base + address, wait_until="networkidle")
                         save(page, name, size, scheme)
+                    page.goto(base + "practice/", wait_until="networkidle")
+                    practice_mid_session(page)
+                    page.screenshot(path=SHOTS / f"practice-session-{size}-{scheme}.png")
                     page.route("**/*.wasm", lambda route: None)  # held: the loading state
                     page.goto(base + "decide/")
                     page.wait_for_selector("#decide-status:not([hidden])")

@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -25,28 +26,40 @@ APACHE_MODULES = Path("/usr/lib/apache2/modules")
 SUB_PATH = "/confidentiality/"
 
 
-def mkdocs_build(site_dir: Path, site_url: str, **env: str) -> None:
-    """`mkdocs build --strict` as CI runs it: the address from SITE_URL, the folder SITE_DIR."""
+# The date a deployer's build carries (`make site` sets SOURCE_DATE_EPOCH from the last commit).
+SOURCE_DATE = 1767225600  # 2026-01-01 00:00 UTC
+
+
+def mkdocs_build(site_dir: Path, site_url: str, **env: str) -> str:
+    """`mkdocs build --strict` as CI runs it: the address from SITE_URL, the folder SITE_DIR, the
+    date from SOURCE_DATE_EPOCH. Returns what it printed."""
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=ROOT, capture_output=True, text=True, check=False,
         env={**os.environ, "SITE_URL": site_url, "SITE_DIR": str(site_dir),
-             "NO_MKDOCS_2_WARNING": "1", **env},
+             "SOURCE_DATE_EPOCH": str(SOURCE_DATE), "NO_MKDOCS_2_WARNING": "1", **env},
     )
     assert run.returncode == 0, run.stdout + run.stderr
+    return run.stdout + run.stderr
+
+
+class Build(NamedTuple):
+    base: str  # the address it was built for
+    site_dir: Path
+    nginx_conf: Path  # the nginx configuration the build wrote
+    output: str  # what `mkdocs build --strict` printed
 
 
 @pytest.fixture(scope="session")
-def subpath_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, Path]:
-    """(base URL, built site folder, the nginx configuration the build wrote) for a site at
-    http://127.0.0.1:PORT/confidentiality/."""
+def subpath_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site as a deployer builds it, for http://127.0.0.1:PORT/confidentiality/."""
     base = f"http://127.0.0.1:{free_port()}{SUB_PATH}"
     tmp = tmp_path_factory.mktemp("subpath")
-    mkdocs_build(tmp / "site", base)
+    output = mkdocs_build(tmp / "site", base)
     # Taken at once: a later build (another test's, for another address) rewrites it.
     conf = tmp / "ipl-confidentiality.conf"
     shutil.copyfile(ROOT / "docs" / "generated" / "hosting" / "nginx.conf", conf)
-    return base, tmp / "site", conf
+    return Build(base, tmp / "site", conf, output)
 
 
 def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
@@ -65,7 +78,7 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
 def nginx_site(subpath_build, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """(base URL, built site folder): the sub-path build served by nginx in the foreground, from a
     temporary prefix (no system service, loopback only)."""
-    base, site_dir, snippet = subpath_build
+    base, site_dir, snippet = subpath_build.base, subpath_build.site_dir, subpath_build.nginx_conf
     port = int(base.split(":")[2].split("/")[0])
     prefix = tmp_path_factory.mktemp("nginx")
     for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
@@ -112,7 +125,7 @@ def apache_site(subpath_build) -> Iterator[tuple[str, Path]]:
     an Apache in the foreground serves as /confidentiality/, with the modules README names and
     AllowOverride FileInfo. The copy lives where Apache's unprivileged user may read it (pytest's
     temporary folders are private)."""
-    _, site_dir, _ = subpath_build
+    site_dir = subpath_build.site_dir
     port = free_port()
     root = Path(tempfile.mkdtemp(prefix="ipl-apache-"))
     try:

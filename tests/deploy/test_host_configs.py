@@ -1,5 +1,6 @@
-"""What a deployer ships, read as files: the build for a sub-path address, the host configurations
-written with it (they must say what the pages' own CSP says), and builds that repeat exactly."""
+"""What a deployer ships, read as files: the build for a sub-path address (printing no warning), the
+host configurations written with it (they must say what the pages' own CSP says), and builds that
+repeat exactly."""
 
 from __future__ import annotations
 
@@ -7,10 +8,8 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from site_build.hosting import IMMUTABLE, MIME_TYPES, PYODIDE_PATH
-from tests.deploy.conftest import SUB_PATH, mkdocs_build
+from tests.deploy.conftest import SOURCE_DATE, SUB_PATH, mkdocs_build
 from tests.site.site_helpers import csp_directives, csp_of, html_pages, page_file
 
 
@@ -22,8 +21,13 @@ def _header_csp(site_dir: Path) -> dict[str, list[str]]:
     return {**csp_directives(metas.pop()), "frame-ancestors": ["'none'"]}
 
 
+def test_the_build_prints_no_warning(subpath_build) -> None:
+    assert "WARNING" not in subpath_build.output and "ERROR" not in subpath_build.output, (
+        subpath_build.output)
+
+
 def test_the_address_reaches_links_sitemap_and_404_page(subpath_build) -> None:
-    base, site_dir, _ = subpath_build
+    base, site_dir = subpath_build.base, subpath_build.site_dir
     decide = (site_dir / "decide/index.html").read_text()
     assert f'<link rel="canonical" href="{base}decide/">' in decide
     locs = re.findall(r"<loc>([^<]*)</loc>", (site_dir / "sitemap.xml").read_text())
@@ -36,7 +40,7 @@ def test_the_address_reaches_links_sitemap_and_404_page(subpath_build) -> None:
 
 
 def test_each_host_configuration_sends_the_pages_csp_and_the_rest(subpath_build) -> None:
-    _, site_dir, nginx = subpath_build
+    site_dir, nginx = subpath_build.site_dir, subpath_build.nginx_conf
     csp = _header_csp(site_dir)
     assert "'wasm-unsafe-eval'" in csp["script-src"] and csp["worker-src"] == ["'self'"]
     assert csp["connect-src"] == ["'self'"]
@@ -69,7 +73,7 @@ def test_each_host_configuration_sends_the_pages_csp_and_the_rest(subpath_build)
 def test_nginx_knows_the_type_of_every_file_the_site_holds(subpath_build) -> None:
     """nginx's snippet replaces the server's type table: a kind of file missing from it would be
     sent as application/octet-stream. A .gz or .br sibling of a file is sent as that file."""
-    _, site_dir, _ = subpath_build
+    site_dir = subpath_build.site_dir
     missing = set()
     for path in site_dir.rglob("*"):
         if not path.is_file() or path.name in ("_headers", ".htaccess"):
@@ -81,18 +85,14 @@ def test_nginx_knows_the_type_of_every_file_the_site_holds(subpath_build) -> Non
     assert not missing, sorted(missing)
 
 
-@pytest.mark.mkdocs
-def test_two_builds_at_the_same_source_date_are_identical(tmp_path: Path) -> None:
+def test_two_builds_at_the_same_source_date_are_identical(subpath_build, tmp_path: Path) -> None:
     """With SOURCE_DATE_EPOCH (as `make site` sets it, from the last commit), the sitemap's dates
-    are that date, not the day of the build, and two builds give the same bytes."""
-    epoch = 1767225600  # 2026-01-01 00:00 UTC
-    base = "https://library.example.org/confidentiality/"
-    for name in ("first", "second"):
-        mkdocs_build(tmp_path / name, base, SOURCE_DATE_EPOCH=str(epoch))
-    first, second = tmp_path / "first", tmp_path / "second"
+    are that date, not the day of the build, and a second build gives the same bytes."""
+    first, second = subpath_build.site_dir, tmp_path / "second"
+    mkdocs_build(second, subpath_build.base)
     sitemap = (first / "sitemap.xml").read_text()
     dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
-    assert dates == {datetime.fromtimestamp(epoch, UTC).date().isoformat()}
+    assert dates == {datetime.fromtimestamp(SOURCE_DATE, UTC).date().isoformat()}
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     differ = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]

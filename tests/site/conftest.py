@@ -10,13 +10,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def axe_contexts(browser) -> Iterator[dict[str, object]]:
-    """A browser context per colour scheme for axe-core. Injecting axe needs an inline script,
-    which the site's Content-Security-Policy rightly refuses, so these contexts (only these) bypass
-    the CSP; the privacy tests check the CSP itself in ordinary contexts."""
-    contexts = {
-        scheme: browser.new_context(color_scheme=scheme, bypass_csp=True)
-        for scheme in ("light", "dark")
-    }
+    """A browser context per colour scheme, for axe-core (site_helpers.run_axe)."""
+    contexts = {scheme: browser.new_context(color_scheme=scheme) for scheme in ("light", "dark")}
     yield contexts
     for context in contexts.values():
         context.close()

@@ -143,17 +143,22 @@ def run_axe(page, within: str | None = None) -> list[dict]:
     """axe-core's violations on the current page (WCAG 2.0/2.1/2.2 A and AA, and best practices),
     or only inside the first element matching the CSS selector `within`.
 
-    Waits for running transitions to end first: mid-fade colours are not what a reader sees."""
-    page.wait_for_function(
-        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000
+    axe is evaluated through DevTools, not injected as a <script>, which the site's CSP rightly
+    refuses: the page is judged as visitors get it, CSP and all. Finite transitions end first
+    (mid-fade colours are not what a reader sees; Material fades the header title in on scroll)."""
+    page.evaluate(
+        "() => Promise.all(document.getAnimations()"
+        ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+        ".map(a => a.finished.catch(() => null)))"
     )
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
     return page.evaluate(
         """async ([tags, within]) => {
             const where = within ? document.querySelector(within) : document;
             if (!where) throw new Error(`nothing on the page matches ${within}`);
             const r = await axe.run(where, {runOnly: {type: "tag", values: tags},
-                                               resultTypes: ["violations"]});
+                                            resultTypes: ["violations"]});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 5).map(
                     n => n.target.join(" ") + ": " + n.failureSummary)}));
@@ -178,3 +183,15 @@ def sideways(page) -> list[str]:
                      && e.getBoundingClientRect().right > window.innerWidth + 1)
         .map(e => e.tagName + ' ' + e.textContent.slice(0, 40)));
     }""")
+
+
+CURRENT_CASE = ".practice-case.is-current"
+
+
+def practice_mid_session(page) -> None:
+    """On the practice page: start a session and answer its first case (rightly), so the case's
+    answer and the "Next case" button show."""
+    page.wait_for_selector("[data-practice-start]:not([hidden])")
+    page.locator("[data-practice-session]").first.click()
+    current = page.locator(CURRENT_CASE)
+    current.locator(f'[data-choice="{current.get_attribute("data-outcome")}"]').click()

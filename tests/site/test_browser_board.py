@@ -79,13 +79,6 @@ def test_review_notes_print_compactly(site, page) -> None:
     assert page.eval_on_selector(".side-by-side", "e => getComputedStyle(e).display") == "grid"
 
 
-def test_save_options_pdf(site, page) -> None:
-    base, _ = site
-    pdf = _printed(page, base, "board-options/", "Letter")
-    (SHOTS / "board-options.pdf").write_bytes(pdf)
-    assert pdf.startswith(b"%PDF") and len(_pages(pdf)) >= 1
-
-
 @pytest.mark.parametrize("address", ["board-brief/", "board-options/", "policy/",
                                      "review-notes/", "law/"])
 def test_no_sideways_scroll_on_a_phone(site, browser, address: str) -> None:

@@ -1,7 +1,8 @@
 """Staff training in a real browser: a practice session one case at a time (mouse and keyboard),
 nothing stored; the page without JavaScript; the tool opened from a case; axe-core, phones and
-print (the desk card on one sheet, the training session one sheet per topic and part). Also saves
-screenshots and the printed PDFs into the git-ignored screenshots/ folder, for people to look at."""
+print (the desk card on one sheet, the training session one sheet per topic and part). The printed
+PDFs are also saved into the git-ignored screenshots/ folder, for people to look at (the pages'
+screenshots are `make screenshots`)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ import pytest
 from scenarios import SCENARIOS
 from site_build.practice import SESSION_SIZE, TOPIC_ORDER
 from tests.site.site_helpers import (
+    CURRENT_CASE,
     NOTHING_STORED,
     ROOT,
     browser_storage,
     pdf_pages,
+    practice_mid_session,
     run_axe,
     sideways,
 )
@@ -28,7 +31,6 @@ SHOTS = ROOT / "screenshots"
 PAGES = {"practice": "practice/", "desk-card": "desk-card/",
          "training-session": "training-session/", "handling-requests": "handling-requests/"}
 OUTCOMES = ["release", "deny", "refer_to_director", "outside_policy", "undetermined"]
-CURRENT = ".practice-case.is-current"
 
 
 def _open_practice(page, base: str) -> None:
@@ -46,7 +48,7 @@ def test_a_session_one_case_at_a_time_with_a_score_and_nothing_stored(site, page
     page.get_by_role("button", name=f"Start a {SESSION_SIZE}-case session").click()
     topics, right = [], 0
     for n in range(1, SESSION_SIZE + 1):
-        current = page.locator(CURRENT)
+        current = page.locator(CURRENT_CASE)
         assert current.count() == 1
         assert page.locator("[data-practice-case]:visible").count() == 1
         assert _score(page).startswith(f"Case {n} of {SESSION_SIZE}.")
@@ -93,7 +95,7 @@ def test_a_topic_by_keyboard_alone(site, page) -> None:
     assert page.evaluate("document.activeElement.getAttribute('data-practice-topic')") == \
         TOPIC_ORDER[0]
     page.keyboard.press("Enter")
-    current = page.locator(CURRENT)
+    current = page.locator(CURRENT_CASE)
     assert current.get_attribute("data-topic") == TOPIC_ORDER[0]
     assert page.evaluate("document.activeElement.classList.contains('practice-case__title')")
     answer = current.get_attribute("data-outcome")
@@ -139,7 +141,7 @@ def test_the_script_sets_up_after_instant_navigation(site, page) -> None:
     page.wait_for_url(base + "practice/")
     page.wait_for_selector("[data-practice-start]:not([hidden])")
     page.locator("[data-practice-session]").first.click()
-    assert page.locator(CURRENT).count() == 1
+    assert page.locator(CURRENT_CASE).count() == 1
 
 
 @pytest.mark.parametrize("story_id", ["police-no-paperwork", "own-history-id-not-checked",
@@ -158,22 +160,16 @@ def test_a_case_opens_the_tool_with_the_storys_answer(site, page, story_id: str)
 SHOW_PAGES = ["practice", "desk-card", "training-session", "handling-requests"]
 
 
-def _mid_session(page) -> None:
-    page.wait_for_selector("[data-practice-start]:not([hidden])")
-    page.locator("[data-practice-session]").first.click()
-    current = page.locator(CURRENT)
-    current.locator(f'[data-choice="{current.get_attribute("data-outcome")}"]').click()
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("state", [*SHOW_PAGES, "practice mid-session", "practice choosing"])
+@pytest.mark.parametrize("state", ["practice mid-session", "practice choosing"])
 def test_axe_finds_no_violation(site, axe_contexts, state: str, scheme: str) -> None:
+    """The practice page after a click (every page as it loads: test_browser_accessibility)."""
     base, _ = site
     page = axe_contexts[scheme].new_page()
     try:
-        page.goto(base + PAGES[state.split()[0]], wait_until="load")
+        page.goto(base + "practice/", wait_until="load")
         if state == "practice mid-session":
-            _mid_session(page)
+            practice_mid_session(page)
         elif state == "practice choosing":
             page.wait_for_selector("[data-practice-start]:not([hidden])")
             page.locator("[data-practice-session]").first.click()
@@ -198,7 +194,7 @@ def test_a_button_under_the_pointer_or_focused_stays_legible(site, axe_contexts,
         page.wait_for_selector("[data-practice-start]:not([hidden])")
         for name, selector in BUTTONS.items():
             if name == "next case":
-                _mid_session(page)
+                practice_mid_session(page)
             target = page.locator(selector).locator("visible=true").first
             for how in ("hover", "focus"):
                 page.mouse.move(0, 0)
@@ -218,7 +214,7 @@ def test_phone_layout_has_no_sideways_scroll(site, page, state: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base + PAGES[state.split()[0]], wait_until="load")
     if state == "practice mid-session":
-        _mid_session(page)
+        practice_mid_session(page)
     assert sideways(page) == []
 
 
@@ -266,24 +262,3 @@ def test_printed_session_breaks_pages_only_on_its_own_page(site, page) -> None:
         forced = page.eval_on_selector_all(
             "article *", "es => es.filter(e => getComputedStyle(e).breakBefore === 'page').length")
         assert forced == 0, address
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
-def test_save_screenshots(site, browser, size: tuple[int, int], scheme: str) -> None:
-    base, _ = site
-    SHOTS.mkdir(exist_ok=True)
-    context = browser.new_context(color_scheme=scheme,
-                                  viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    try:
-        for name in SHOW_PAGES:
-            page.goto(base + PAGES[name], wait_until="networkidle")
-            page.screenshot(path=SHOTS / f"{name}-{size[0]}-{scheme}.png")
-        page.goto(base + PAGES["practice"], wait_until="networkidle")
-        _mid_session(page)
-        page.screenshot(path=SHOTS / f"practice-session-{size[0]}-{scheme}.png")
-        for path in SHOTS.glob(f"*-{size[0]}-{scheme}.png"):
-            assert path.read_bytes().startswith(b"\x89PNG")
-    finally:
-        context.close()

@@ -1,16 +1,13 @@
 """Printing, in a real browser: print media hides the site's chrome, keeps paragraph labels, shows
-where links lead and forces no page break between sections. Also saves screenshots and a printed PDF
-(see README: `make screenshots`) into the git-ignored screenshots/ folder, for people to look at."""
+where links lead and forces no page break between sections. (Every page printed to PDF, to look at:
+`make screenshots`.)"""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.site.site_helpers import ROOT
-
 pytestmark = pytest.mark.browser
 
-SHOTS = ROOT / "screenshots"
 HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
                    ".md-footer", ".para-copy"]
 
@@ -65,23 +62,3 @@ def test_printed_sections_run_on_without_forced_page_breaks(site, page) -> None:
     assert len(breaks) >= 3 and all(b == "auto" for _, b in breaks), breaks
     # Headings still stay with the text after them.
     assert page.eval_on_selector("article h2", "h => getComputedStyle(h).breakAfter") == "avoid"
-
-
-def test_save_screenshots_and_printed_pdf(site, page) -> None:
-    """Screenshots of the home and policy pages and the policy printed to PDF, in screenshots/."""
-    base, _ = site
-    SHOTS.mkdir(exist_ok=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(base, wait_until="networkidle")
-    page.screenshot(path=SHOTS / "home.png", full_page=True)
-    page.goto(base + "policy/", wait_until="networkidle")
-    page.wait_for_selector(".para-copy")
-    page.screenshot(path=SHOTS / "policy.png", full_page=True)
-    page.emulate_media(media="print")
-    page.screenshot(path=SHOTS / "policy-print.png", full_page=True)
-    page.pdf(path=SHOTS / "policy.pdf", format="Letter", print_background=False)
-    for name in ("home.png", "policy.png", "policy-print.png"):
-        data = (SHOTS / name).read_bytes()
-        assert data.startswith(b"\x89PNG") and len(data) > 10_000, name
-    pdf = (SHOTS / "policy.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

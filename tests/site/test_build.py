@@ -1,12 +1,10 @@
-"""The built site, read as files: strict build, links and anchors, headings, content contracts."""
+"""The built site, read as files: links and anchors, headings, content contracts. (The strict build
+printing no warning: tests/deploy/test_host_configs.py.)"""
 
 from __future__ import annotations
 
 import itertools
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -29,18 +27,6 @@ LAW_ANCHORS = [
     "hf-2136", "ala",
     "ala-code-of-ethics", "ala-library-bill-of-rights", "ala-policy-on-confidentiality",
 ]
-
-
-@pytest.mark.mkdocs
-def test_strict_build_prints_no_warning(tmp_path: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
-        cwd=ROOT, capture_output=True, text=True, env=env, check=False,
-    )
-    output = run.stdout + run.stderr
-    assert run.returncode == 0, output
-    assert "WARNING" not in output and "ERROR" not in output, output
 
 
 def test_every_nav_page_is_built(site) -> None:
