@@ -7,11 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.site.site_helpers import AXE
+
 
 @pytest.fixture(scope="session")
 def axe_contexts(browser) -> Iterator[dict[str, object]]:
-    """A browser context per colour scheme, for axe-core (site_helpers.run_axe)."""
+    """A browser context per colour scheme, for axe-core (site_helpers.run_axe). axe is handed to
+    the browser once and runs in each new page before the page's own scripts: sending its 650 KB
+    into every page took longer than axe's run itself."""
     contexts = {scheme: browser.new_context(color_scheme=scheme) for scheme in ("light", "dark")}
+    for context in contexts.values():
+        context.add_init_script(path=str(AXE))
     yield contexts
     for context in contexts.values():
         context.close()
