@@ -460,7 +460,7 @@ RULES: tuple[Rule, ...] = (
              "anyone holding the card would.",
         applies=lambda ask: ask.requester == "cardholder" and _confidential(ask),
         cites=(NO_ACCESS_WITHOUT_CONSENT, _CARD_IMPLIES_CONSENT),
-        summary="The person has not shown they are the cardholder, so {record} stays "
+        summary="The person has not shown they are the cardholder, so the Library keeps {record} "
                 "confidential.",
         next_step="Ask for photo ID, or on the phone the card number and PIN. Until they show "
                   "it, share nothing and do not confirm there is an account.",
@@ -471,7 +471,7 @@ RULES: tuple[Rule, ...] = (
              "family or friends, is not library work.",
         applies=lambda ask: ask.requester == "library_staff" and _confidential(ask),
         cites=(NO_ACCESS_WITHOUT_CONSENT,),
-        summary="This is not library work, so {record} stays closed to staff.",
+        summary="This is not library work, so staff may not look at {record}.",
         next_step="Close the record now. Staff look up patrons only for library work, never for "
                   "themselves, family or friends.",
     ),
@@ -481,7 +481,8 @@ RULES: tuple[Rule, ...] = (
              "no more access to patron records than anyone else.",
         applies=lambda ask: ask.requester == "public_official" and _confidential(ask),
         cites=(NO_ACCESS_WITHOUT_CONSENT,),
-        summary="Trustees and officials are not library staff, so {record} stays confidential.",
+        summary="Trustees and officials are not library staff, so the Library keeps {record} "
+                "confidential from them.",
         next_step="Do not say who borrowed or used anything. Offer counts that identify no one, "
                   "and refer questions about the policy to the Library Director.",
     ),
