@@ -20,7 +20,8 @@ class LoadError extends Error {
 
 // Download progress, in bytes as they arrive (decoded): every fetch the worker and Pyodide make goes
 // through countedFetch. `total` starts as the page's figure (the files fetched before the engine is
-// ready, data-load-bytes) and grows by the snapshot's size while the snapshot is being fetched.
+// ready, data-load-bytes) and grows by the snapshot's size while the snapshot is being read (a return
+// visit only, see fetchesSnapshot below).
 const progress = { loaded: 0, total: 0, sentAt: 0, lastFailure: null };
 const PROGRESS_EVERY_MS = 250;
 
@@ -68,13 +69,40 @@ function fileName(input) {
   return url.pathname.split("/").pop();
 }
 
-// The snapshot (6 MB) is worth downloading only if it arrives sooner than Python's own start-up would
-// have finished: restoring it saves about 1 s warm and 1.8 s cold on a 2-core machine (bench/tool.py),
-// and the snapshot shares the link with the wasm meanwhile. So the worker measures the rate over the
-// first PROBE_MS after the first bytes (the wait for those is not slowness of the link), and stops the
-// download if at that rate the whole file needs more than SNAPSHOT_BUDGET_MS from the request, or if
-// it has not decided by then. Once a rate has passed, it does not re-judge: a machine busy with
-// other work slows the worker's reading, not the link.
+// The snapshot (6 MB with gzip) is more than all the rest of the engine (about 4.3 MB), so a first
+// visit never fetches it: with it, a first visit would move over 10 MB, more than the 6 MB a patron on
+// a phone should pay for a page (issue 11). A return visit, whose Pyodide files are in the browser's
+// HTTP cache already, fetches it once, and every later visit restores from the cached copy.
+//
+// Which visit this is, without cookies or browser storage (DESIGN section 5 forbids both): ask the
+// HTTP cache itself whether it holds Pyodide's wasm, with cache: "only-if-cached" (the Fetch standard
+// allows that mode only with mode: "same-origin", and answers a network error, never a request, when
+// nothing is cached; stale copies count, so a host's short caching does not hide a return visit).
+// Nothing is stored and nothing leaves the browser.
+async function fromCache(url) {
+  try {
+    const response = await networkFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    if (response.ok) return response;
+    response.body?.cancel(); // some browsers answer a miss with a 504
+  } catch {
+    // a TypeError: not in the cache (or a browser without the mode): a first visit
+  }
+  return null;
+}
+
+async function isCached(url) {
+  const response = await fromCache(url);
+  response?.body?.cancel(); // only whether it is there matters, not its 10 MB
+  return response !== null;
+}
+
+// Even on a return visit the snapshot is worth downloading only if it arrives sooner than Python's
+// own start-up would have finished: restoring it saves about 1 s warm and 1.8 s cold on a 2-core
+// machine (bench/tool.py). So the worker measures the rate over the first PROBE_MS after the first
+// bytes (the wait for those is not slowness of the link), and stops the download if at that rate the
+// whole file needs more than SNAPSHOT_BUDGET_MS from the request, or if it has not decided by then.
+// Once a rate has passed, it does not re-judge: a machine busy with other work slows the worker's
+// reading, not the link. A copy already in the HTTP cache costs no download: it is not judged.
 const SNAPSHOT_BUDGET_MS = 1500;
 const PROBE_MS = 200;
 
@@ -136,16 +164,17 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
   const late = (eta) => {
     controller.abort(new Error(`at this speed it would take about ${(eta / 1000).toFixed(1)} s to download`));
   };
-  const timer = setTimeout(() => late(SNAPSHOT_BUDGET_MS), SNAPSHOT_BUDGET_MS);
+  const cached = await fromCache(snapshotUrl);
+  const timer = cached ? null : setTimeout(() => late(SNAPSHOT_BUDGET_MS), SNAPSHOT_BUDGET_MS);
   const chunks = [];
   let received = 0;
   try {
     // Not countedFetch: abandoning it is no failure, and its bytes count only while they come.
-    const response = await networkFetch(snapshotUrl, { signal: controller.signal });
+    const response = cached || (await networkFetch(snapshotUrl, { signal: controller.signal }));
     if (!response.ok) throw new Error(`the Python snapshot answered ${response.status}`);
     const reader = response.body.getReader();
     let first = null; // [time, bytes] at the first chunk: the rate is measured from there
-    let decided = false;
+    let decided = Boolean(cached);
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -219,7 +248,12 @@ async function start(files) {
   // Whether to restore is settled before Pyodide starts: an abandoned loadPyodide() would leave its
   // own download of the wasm running, competing with the ordinary start's on a slow link.
   progress.total = Number(files.loadBytes);
-  const fetchesSnapshot = files.snapshotUrl && typeof DecompressionStream === "function";
+  // A return visit only (see fromCache): Pyodide's wasm already in the HTTP cache. The probe is
+  // settled in a few ms, before any download starts.
+  const fetchesSnapshot =
+    files.snapshotUrl &&
+    typeof DecompressionStream === "function" &&
+    (await isCached(`${files.pyodideUrl}pyodide.asm.wasm`));
   if (fetchesSnapshot) progress.total += Number(files.snapshotBytes);
   const snapshot =
     fetchesSnapshot
@@ -228,6 +262,7 @@ async function start(files) {
           return null;
         })
       : Promise.resolve(null);
+  if (!fetchesSnapshot && files.snapshotUrl) snapshotNote = "a first visit does not fetch it";
   const { loadPyodide } = await importPyodide(`${files.pyodideUrl}pyodide.mjs`);
   const options = { indexURL: files.pyodideUrl, stdLibURL: files.stdlibUrl, stdout: () => {}, stderr: () => {} };
   const memory = await snapshot;

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -34,7 +36,14 @@ def csp_for(html: str) -> str:
 
 
 class ToolHandler(SiteHandler):
-    """The site's static files with a CSP header on every response (it binds the worker too)."""
+    """The site's static files with a CSP header on every response (it binds the worker too).
+    `requested` holds the path of every request that reached the server, in order."""
+
+    requested: ClassVar[list[str]] = []
+
+    def send_head(self):
+        self.requested.append(urlsplit(self.path).path)
+        return super().send_head()
 
     def end_headers(self) -> None:
         path = self.translate_path(self.path)

@@ -12,10 +12,12 @@ from policy_engine import decide, parse
 from policy_engine.api import decision_dict
 from scenarios import SCENARIOS
 from site_build import runtime
+from tests.tool.conftest import ToolHandler
 from tests.tool.tool_helpers import (
     SETTLED,
     anchor_exists,
     answer_scenario,
+    as_a_returning_visitor,
     engine_phases,
     leave_and_come_back,
     outcome,
@@ -23,6 +25,8 @@ from tests.tool.tool_helpers import (
     point_tool_at,
     record_console_errors,
     shipped,
+    snapshot_requests,
+    tool_variant,
     wait_ready,
 )
 
@@ -260,21 +264,80 @@ def test_form_is_there_before_the_engine_and_error_state(tool_page, tool_site):
     assert page.get_attribute("#decide-error", "role") == "alert"
 
 
-def test_python_starts_from_the_snapshot(ready_tool):
-    """The worker restores Python from the site's snapshot instead of starting it from scratch."""
-    assert engine_phases(ready_tool)["snapshot"] is True
+def progress_bar(page) -> tuple[float, float]:
+    """The progress bar's (value, max) as the worker's last report left them."""
+    return tuple(page.eval_on_selector("#decide-progress", "p => [p.value, p.max]"))
 
 
-def test_the_tool_answers_when_the_snapshot_cannot_be_had(tool_page, tool_site):
-    """A failed download: Python starts the ordinary way, more slowly, and answers."""
+def test_a_first_visit_starts_python_the_ordinary_way_and_fetches_no_snapshot(tool_page, tool_site):
+    """A first visit (nothing of the site in the browser's cache) moves no snapshot: 6 MB more
+    than the rest of the engine, too much for a patron's first visit on a phone (issue 11)."""
     base, _ = tool_site
     page = tool_page
-    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
+    urls: list[str] = []
+    page.context.on("request", lambda r: urls.append(r.url))
     page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
               "&identity_confirmed=true")
     wait_ready(page)
     assert outcome(page) == "release"
-    assert engine_phases(page)["snapshot"] is False
+    phases = engine_phases(page)
+    assert phases["snapshot"] is False
+    assert phases["snapshotNote"] == "a first visit does not fetch it"
+    assert any(u.endswith("pyodide.asm.wasm") for u in urls)  # the worker's requests are seen
+    assert [u for u in urls if "/snapshot-" in u] == []
+    # The progress bar measured what came: the engine's files, no snapshot.
+    load_bytes = int(page.get_attribute("#decide-tool", "data-load-bytes"))
+    assert progress_bar(page) == (load_bytes, load_bytes)
+    assert not page.console_errors
+
+
+def test_a_return_visit_restores_python_from_the_snapshot(tool_page, tool_site):
+    """The second full visit to the tool (Pyodide's files in the HTTP cache) fetches the snapshot
+    and restores Python from it; the third restores from the copy the HTTP cache kept, with no
+    request for it reaching the server."""
+    base, _ = tool_site
+    page = tool_page
+    url = base + "decide/?requester=cardholder&record=borrowing_history&identity_confirmed=true"
+    requested = ToolHandler.requested
+    visits = []
+    for _ in range(3):
+        before = len(requested)
+        page.goto(url)  # a full page load each time, not Material's instant navigation
+        wait_ready(page)
+        assert outcome(page) == "release"
+        visits.append((engine_phases(page), snapshot_requests(requested[before:]),
+                       progress_bar(page)))
+    load_bytes = int(page.get_attribute("#decide-tool", "data-load-bytes"))
+    snapshot_bytes = int(page.get_attribute("#decide-tool", "data-snapshot-bytes"))
+    (first, first_requests, first_bar), (second, second_requests, second_bar), (
+        third, third_requests, third_bar) = visits
+    assert first["snapshot"] is False and first_requests == []
+    assert second["snapshot"] is True, second["snapshotNote"]
+    assert len(second_requests) == 1
+    assert third["snapshot"] is True, third["snapshotNote"]
+    assert third_requests == []
+    # The bar's length counts the snapshot only when it is read, from the network or the cache.
+    assert first_bar == (load_bytes, load_bytes)
+    assert second_bar == third_bar == (load_bytes + snapshot_bytes,) * 2
+    assert not page.console_errors
+
+
+def test_the_tool_answers_when_the_snapshot_cannot_be_had(tool_page, tool_site):
+    """A failed download on a return visit: Python starts the ordinary way, more slowly, and
+    answers."""
+    base, site_dir = tool_site
+    page = tool_page
+    missing = shipped(site_dir, "snapshot").with_name("snapshot-missing.bin.gz")
+    variant = tool_variant(site_dir, "decide-no-snapshot",
+                           {"snapshot": missing.relative_to(site_dir).as_posix()})
+    as_a_returning_visitor(page, base, site_dir)
+    page.goto(base + variant + "?requester=cardholder&record=borrowing_history"
+              "&identity_confirmed=true")
+    wait_ready(page)
+    assert outcome(page) == "release"
+    phases = engine_phases(page)
+    assert phases["snapshot"] is False
+    assert phases["snapshotNote"] == "the Python snapshot answered 404"
     assert not page.is_visible("#decide-error")
 
 
@@ -288,8 +351,10 @@ def test_a_host_that_undoes_the_gzip_is_restored_from(tool_page, tool_site):
     plain = snapshot_file.with_name("snapshot-encoded.bin")
     plain.write_bytes(gzip.decompress(snapshot_file.read_bytes()))
     plain.with_name(plain.name + ".gz").write_bytes(snapshot_file.read_bytes())
-    point_tool_at(page, {"snapshot": plain.relative_to(site_dir).as_posix()})
-    page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
+    variant = tool_variant(site_dir, "decide-encoded-snapshot",
+                           {"snapshot": plain.relative_to(site_dir).as_posix()})
+    as_a_returning_visitor(page, base, site_dir)
+    page.goto(base + variant + "?requester=cardholder&record=borrowing_history"
               "&identity_confirmed=true")
     wait_ready(page)
     assert outcome(page) == "release"
@@ -324,8 +389,10 @@ def test_a_damaged_snapshot_is_detected_and_python_starts_the_ordinary_way(
     snapshot_file = shipped(site_dir, "snapshot")
     damaged = snapshot_file.with_name(f"snapshot-{corrupt.__name__}.bin.gz")
     damaged.write_bytes(corrupt(snapshot_file.read_bytes()))
-    point_tool_at(page, {"snapshot": damaged.relative_to(site_dir).as_posix()})
-    page.goto(base + "decide/")
+    variant = tool_variant(site_dir, f"decide-{corrupt.__name__.replace('_', '-')}",
+                           {"snapshot": damaged.relative_to(site_dir).as_posix()})
+    as_a_returning_visitor(page, base, site_dir)
+    page.goto(base + variant)
     wait_ready(page)
     phases = engine_phases(page)
     assert phases["snapshot"] is False
@@ -419,7 +486,9 @@ def test_first_visit_to_the_tool_via_instant_navigation(tool_page, tool_site):
     base, _ = tool_site
     page = tool_page
     wasm: list[str] = []
-    page.on("request", lambda r: r.url.endswith(".wasm") and wasm.append(r.url))
+    # Responses, not requests: the worker's question to the HTTP cache (is the wasm there?) is a
+    # request too, which a first visit answers with no response.
+    page.on("response", lambda r: r.url.endswith(".wasm") and wasm.append(r.url))
     page.goto(base + "policy/")
     page.evaluate("() => { window.__same_document = true; }")
     page.click("a.md-nav__link[href$='decide/']")

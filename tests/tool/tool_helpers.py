@@ -113,3 +113,34 @@ def point_tool_at(page, attributes: dict[str, str]) -> None:
         route.fulfill(response=response, body=html, headers=headers)
 
     page.route(lambda address: urlsplit(address).path == "/decide/", rewrite)
+
+
+def tool_variant(site_dir: Path, name: str, attributes: dict[str, str]) -> str:
+    """Write a copy of the tool page at /<name>/ (beside /decide/, so its relative links hold) whose
+    data-<name> attributes hold the values given; returns its path from the site's root. Unlike
+    point_tool_at, no route is involved: Playwright turns the HTTP cache off while any route is
+    set, and the worker fetches the snapshot only on a return visit, which it tells by that
+    cache."""
+    html = page_file(site_dir, "decide/").read_text(encoding="utf-8")
+    for attribute, value in attributes.items():
+        html = re.sub(f'data-{attribute}="[^"]*"', f'data-{attribute}="{value}"', html)
+    (site_dir / name).mkdir(exist_ok=True)
+    (site_dir / name / "index.html").write_text(html, encoding="utf-8")
+    return f"{name}/"
+
+
+def as_a_returning_visitor(page, base: str, site_dir: Path) -> None:
+    """Put Pyodide's wasm into the page's HTTP cache, as a first visit to the tool leaves it (the
+    worker shares the page's cache), without starting Python: the next visit to the tool is a
+    return visit."""
+    wasm = (shipped(site_dir, "pyodide") / "pyodide.asm.wasm").relative_to(site_dir).as_posix()
+    page.goto(base + "policy/")
+    status = page.evaluate(
+        "url => fetch(url).then(r => r.arrayBuffer().then(() => r.status))", base + wasm
+    )
+    assert status == 200, status
+
+
+def snapshot_requests(requested: list[str]) -> list[str]:
+    """The requests for a Python snapshot among the paths a server received."""
+    return [path for path in requested if "/snapshot-" in path]
