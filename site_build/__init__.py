@@ -100,6 +100,7 @@ def build(
             "snapshot-sha256": sha256_file(snapshot_path),
             "snapshot-memory-sha256": snapshot.memory_sha256(snapshot_path),
             "snapshot-bytes": str(snapshot_path.stat().st_size),
+            "wasm-bytes": str((pyodide_dir / "pyodide.asm.wasm").stat().st_size),
         },
         load_bytes=load_bytes,
     )

@@ -42,6 +42,13 @@ function counted(body) {
   }));
 }
 
+// On a return visit, the wasm's size in bytes: Pyodide then gets the browser's own response for it,
+// not a counted copy. Chromium keeps the compiled WebAssembly with the cached file and reuses it only
+// for a response that came from the network or its cache; a copy costs a whole compile again, which
+// made a return visit on a slow link twice as slow as a bare Pyodide start. The bytes come from the
+// disk at once there, so counting them as they come shows nothing anyway.
+let wasmFromCache = 0;
+
 const networkFetch = self.fetch.bind(self);
 async function countedFetch(input, init) {
   let response;
@@ -57,6 +64,11 @@ async function countedFetch(input, init) {
     return response;
   }
   if (!response.body) return response;
+  if (wasmFromCache && fileName(input) === "pyodide.asm.wasm") {
+    progress.loaded += wasmFromCache;
+    reportProgress(false);
+    return response;
+  }
   // Same status and headers (the wasm's Content-Type lets the browser compile it as it streams).
   return new Response(counted(response.body), {
     status: response.status, statusText: response.statusText, headers: response.headers,
@@ -250,10 +262,9 @@ async function start(files) {
   progress.total = Number(files.loadBytes);
   // A return visit only (see fromCache): Pyodide's wasm already in the HTTP cache. The probe is
   // settled in a few ms, before any download starts.
-  const fetchesSnapshot =
-    files.snapshotUrl &&
-    typeof DecompressionStream === "function" &&
-    (await isCached(`${files.pyodideUrl}pyodide.asm.wasm`));
+  const returnVisit = await isCached(`${files.pyodideUrl}pyodide.asm.wasm`);
+  if (returnVisit) wasmFromCache = Number(files.wasmBytes);
+  const fetchesSnapshot = files.snapshotUrl && typeof DecompressionStream === "function" && returnVisit;
   if (fetchesSnapshot) progress.total += Number(files.snapshotBytes);
   const snapshot =
     fetchesSnapshot

@@ -74,6 +74,7 @@
         wheelUrl: url(data.wheel),
         wheelSha256: data.wheelSha256,
         loadBytes: data.loadBytes,
+        wasmBytes: data.wasmBytes,
         // Without a snapshot (none built), the worker starts Python the ordinary way.
         snapshotUrl: data.snapshot ? url(data.snapshot) : "",
         snapshotSha256: data.snapshotSha256,
