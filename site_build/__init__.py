@@ -85,8 +85,9 @@ def build(
     vocab = form.vocabulary()  # the engine's command line, asked once for both fragments
     # What the worker reads before it is ready, without the snapshot: the files it fetches (the
     # wasm, Pyodide's package list, the standard library, the wheel), as they arrive decoded.
-    load_bytes = wheel_path.stat().st_size + stdlib_path.stat().st_size + sum(
-        (pyodide_dir / f).stat().st_size for f in ("pyodide.asm.wasm", "pyodide-lock.json"))
+    wasm_bytes = (pyodide_dir / "pyodide.asm.wasm").stat().st_size
+    load_bytes = (wheel_path.stat().st_size + stdlib_path.stat().st_size + wasm_bytes
+                  + (pyodide_dir / "pyodide-lock.json").stat().st_size)
     changed += form.write_form(
         out / "fragments" / "decide-form.html",
         vocab,
@@ -100,7 +101,7 @@ def build(
             "snapshot-sha256": sha256_file(snapshot_path),
             "snapshot-memory-sha256": snapshot.memory_sha256(snapshot_path),
             "snapshot-bytes": str(snapshot_path.stat().st_size),
-            "wasm-bytes": str((pyodide_dir / "pyodide.asm.wasm").stat().st_size),
+            "wasm-bytes": str(wasm_bytes),
         },
         load_bytes=load_bytes,
     )

@@ -17,13 +17,12 @@ from tests.tool.tool_helpers import (
     SETTLED,
     anchor_exists,
     answer_scenario,
-    as_a_returning_visitor,
     engine_phases,
     leave_and_come_back,
     outcome,
     outcome_labels,
-    point_tool_at,
     record_console_errors,
+    return_visit_to,
     shipped,
     snapshot_requests,
     tool_variant,
@@ -31,6 +30,9 @@ from tests.tool.tool_helpers import (
 )
 
 pytestmark = pytest.mark.browser
+
+# A request the engine answers at once ("release"): the cardholder, who has shown who they are.
+ANSWERED = "?requester=cardholder&record=borrowing_history&identity_confirmed=true"
 
 
 @pytest.fixture()
@@ -276,15 +278,14 @@ def test_a_first_visit_starts_python_the_ordinary_way_and_fetches_no_snapshot(to
     page = tool_page
     urls: list[str] = []
     page.context.on("request", lambda r: urls.append(r.url))
-    page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
-              "&identity_confirmed=true")
+    page.goto(base + "decide/" + ANSWERED)
     wait_ready(page)
     assert outcome(page) == "release"
     phases = engine_phases(page)
     assert phases["snapshot"] is False
     assert phases["snapshotNote"] == "a first visit does not fetch it"
     assert any(u.endswith("pyodide.asm.wasm") for u in urls)  # the worker's requests are seen
-    assert [u for u in urls if "/snapshot-" in u] == []
+    assert snapshot_requests(urls) == []
     # The progress bar measured what came: the engine's files, no snapshot.
     load_bytes = int(page.get_attribute("#decide-tool", "data-load-bytes"))
     assert progress_bar(page) == (load_bytes, load_bytes)
@@ -297,7 +298,7 @@ def test_a_return_visit_restores_python_from_the_snapshot(tool_page, tool_site):
     request for it reaching the server."""
     base, _ = tool_site
     page = tool_page
-    url = base + "decide/?requester=cardholder&record=borrowing_history&identity_confirmed=true"
+    url = base + "decide/" + ANSWERED
     requested = ToolHandler.requested
     visits = []
     for _ in range(3):
@@ -328,12 +329,7 @@ def test_the_tool_answers_when_the_snapshot_cannot_be_had(tool_page, tool_site):
     base, site_dir = tool_site
     page = tool_page
     missing = shipped(site_dir, "snapshot").with_name("snapshot-missing.bin.gz")
-    variant = tool_variant(site_dir, "decide-no-snapshot",
-                           {"snapshot": missing.relative_to(site_dir).as_posix()})
-    as_a_returning_visitor(page, base, site_dir)
-    page.goto(base + variant + "?requester=cardholder&record=borrowing_history"
-              "&identity_confirmed=true")
-    wait_ready(page)
+    return_visit_to(page, base, site_dir, "decide-no-snapshot", missing, ANSWERED)
     assert outcome(page) == "release"
     phases = engine_phases(page)
     assert phases["snapshot"] is False
@@ -351,12 +347,7 @@ def test_a_host_that_undoes_the_gzip_is_restored_from(tool_page, tool_site):
     plain = snapshot_file.with_name("snapshot-encoded.bin")
     plain.write_bytes(gzip.decompress(snapshot_file.read_bytes()))
     plain.with_name(plain.name + ".gz").write_bytes(snapshot_file.read_bytes())
-    variant = tool_variant(site_dir, "decide-encoded-snapshot",
-                           {"snapshot": plain.relative_to(site_dir).as_posix()})
-    as_a_returning_visitor(page, base, site_dir)
-    page.goto(base + variant + "?requester=cardholder&record=borrowing_history"
-              "&identity_confirmed=true")
-    wait_ready(page)
+    return_visit_to(page, base, site_dir, "decide-encoded-snapshot", plain, ANSWERED)
     assert outcome(page) == "release"
     assert engine_phases(page)["snapshot"] is True
 
@@ -389,11 +380,7 @@ def test_a_damaged_snapshot_is_detected_and_python_starts_the_ordinary_way(
     snapshot_file = shipped(site_dir, "snapshot")
     damaged = snapshot_file.with_name(f"snapshot-{corrupt.__name__}.bin.gz")
     damaged.write_bytes(corrupt(snapshot_file.read_bytes()))
-    variant = tool_variant(site_dir, f"decide-{corrupt.__name__.replace('_', '-')}",
-                           {"snapshot": damaged.relative_to(site_dir).as_posix()})
-    as_a_returning_visitor(page, base, site_dir)
-    page.goto(base + variant)
-    wait_ready(page)
+    return_visit_to(page, base, site_dir, f"decide-{corrupt.__name__.replace('_', '-')}", damaged)
     phases = engine_phases(page)
     assert phases["snapshot"] is False
     assert "SHA-256 differs" in phases["snapshotNote"]
@@ -433,9 +420,9 @@ def test_a_changed_engine_file_gives_a_clear_error_and_no_answer(
     name, data = change(published)
     changed = published.with_name(name)
     changed.write_bytes(data)
-    point_tool_at(page, {attribute: changed.relative_to(site_dir).as_posix()})
-    page.goto(base + "decide/?requester=cardholder&record=borrowing_history"
-              "&identity_confirmed=true")
+    variant = tool_variant(site_dir, f"decide-changed-{attribute}",
+                           {attribute: changed.relative_to(site_dir).as_posix()})
+    page.goto(base + variant + ANSWERED)
     page.wait_for_selector("#decide-tool[data-engine-state=error]", timeout=60_000)
     assert page.is_visible("#decide-error")
     assert f"the {what} is not the one this site published" in page.inner_text("#decide-error")

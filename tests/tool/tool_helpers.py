@@ -94,33 +94,12 @@ def shipped(site_dir: Path, attribute: str) -> Path:
     return site_dir / url
 
 
-def point_tool_at(page, attributes: dict[str, str]) -> None:
-    """Route the tool page itself so that its data-<name> attributes hold the values given instead
-    (a file a test has put into the built site, a hash): the worker then fetches that file as it
-    would the site's own."""
-
-    def rewrite(route) -> None:
-        response = route.fetch()
-        html = response.text()
-        for name, value in attributes.items():
-            html = re.sub(f'data-{name}="[^"]*"', f'data-{name}="{value}"', html)
-        # The body given is plain text: drop the server's gzip framing of it.
-        headers = {
-            k: v
-            for k, v in response.headers.items()
-            if k.lower() not in ("content-encoding", "content-length")
-        }
-        route.fulfill(response=response, body=html, headers=headers)
-
-    page.route(lambda address: urlsplit(address).path == "/decide/", rewrite)
-
-
 def tool_variant(site_dir: Path, name: str, attributes: dict[str, str]) -> str:
     """Write a copy of the tool page at /<name>/ (beside /decide/, so its relative links hold) whose
-    data-<name> attributes hold the values given; returns its path from the site's root. Unlike
-    point_tool_at, no route is involved: Playwright turns the HTTP cache off while any route is
-    set, and the worker fetches the snapshot only on a return visit, which it tells by that
-    cache."""
+    data-<name> attributes hold the values given (a file a test has put into the built site): the
+    worker then fetches that file as it would the site's own. Returns its path from the site's
+    root. A copy rather than a Playwright route: a route turns the HTTP cache off, and the worker
+    fetches the snapshot only on a return visit, which it tells by that cache."""
     html = page_file(site_dir, "decide/").read_text(encoding="utf-8")
     for attribute, value in attributes.items():
         html = re.sub(f'data-{attribute}="[^"]*"', f'data-{attribute}="{value}"', html)
@@ -129,18 +108,23 @@ def tool_variant(site_dir: Path, name: str, attributes: dict[str, str]) -> str:
     return f"{name}/"
 
 
-def as_a_returning_visitor(page, base: str, site_dir: Path) -> None:
-    """Put Pyodide's wasm into the page's HTTP cache, as a first visit to the tool leaves it (the
-    worker shares the page's cache), without starting Python: the next visit to the tool is a
-    return visit."""
+def return_visit_to(page, base: str, site_dir: Path, name: str, snapshot: Path,
+                    query: str = "") -> None:
+    """Visit a copy of the tool page whose snapshot is `snapshot` (tool_variant) as a returning
+    visitor, and wait until the engine is ready. A first visit leaves Pyodide's wasm in the HTTP
+    cache (the worker shares the page's cache); fetching it from another page puts it there without
+    starting Python, so this visit fetches the snapshot."""
+    variant = tool_variant(site_dir, name, {"snapshot": snapshot.relative_to(site_dir).as_posix()})
     wasm = (shipped(site_dir, "pyodide") / "pyodide.asm.wasm").relative_to(site_dir).as_posix()
     page.goto(base + "policy/")
     status = page.evaluate(
         "url => fetch(url).then(r => r.arrayBuffer().then(() => r.status))", base + wasm
     )
     assert status == 200, status
+    page.goto(base + variant + query)
+    wait_ready(page)
 
 
 def snapshot_requests(requested: list[str]) -> list[str]:
-    """The requests for a Python snapshot among the paths a server received."""
+    """The requests for a Python snapshot among those given (paths or addresses)."""
     return [path for path in requested if "/snapshot-" in path]
