@@ -45,8 +45,12 @@ site: setup
 lint: setup
 	$(PY) -m ruff check .
 
+# The suite in parallel (pytest-xdist), one process per CPU up to four, a test file per process at
+# a time: builds take turns (tests/conftest.py one_build_at_a_time).
+PARALLEL := -n auto --maxprocesses=4 --dist loadfile
+
 test: setup chromium web-servers lint
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL)
 
 $(ZENSICAL_VENV)/.installed: requirements-zensical.txt
 	$(PYTHON) -m venv $(ZENSICAL_VENV)
@@ -56,7 +60,7 @@ $(ZENSICAL_VENV)/.installed: requirements-zensical.txt
 # Zensical, Material's successor, builds the site, and the site tests run on its output, except
 # those that build with MkDocs itself or drive Material's own search box (README, "Zensical canary").
 zensical-canary: setup $(ZENSICAL_VENV)/.installed
-	ZENSICAL=$(abspath $(ZENSICAL_VENV))/bin/zensical $(PY) -m pytest tests/site -m "not mkdocs and not material_search"
+	ZENSICAL=$(abspath $(ZENSICAL_VENV))/bin/zensical $(PY) -m pytest $(PARALLEL) tests/site -m "not mkdocs and not material_search"
 
 bench: setup chromium
 	$(PY) bench/engine.py

@@ -40,7 +40,7 @@ from served_site import ROOT, built_site  # bench/, first on the path when run a
 from site_build.precompress import write_siblings
 from site_build.runtime import FULL_STDLIB, pyodide_version
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.tool.tool_helpers import engine_phases
+from tests.tool.tool_helpers import SNAPSHOT_FILE, engine_phases
 
 RUNS = 9
 # Visits in one browser profile: a first visit, a return visit, and one more (the tool's snapshot,
@@ -91,7 +91,7 @@ class Traffic:
             total += n
             if "/generated/pyodide/" in r.url:
                 pyodide += n
-            if "/snapshot-" in r.url:
+            if SNAPSHOT_FILE.search(r.url):
                 snapshot += n
         return len(self.requests), total, pyodide, snapshot
 

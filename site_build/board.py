@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
-import json
 import os
 import re
 import subprocess
@@ -27,7 +25,7 @@ from html import escape
 from pathlib import Path
 
 from . import DOCS, GENERATED, ROOT, write_if_changed
-from .form import engine_cli, fact_value
+from .form import cached_engine_cli, engine_cli, fact_value
 from .outcomes import badges
 from .tables_pages import source_link
 
@@ -304,35 +302,13 @@ def policy_note_markdown(notes: list[dict]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def engine_options(cache: Path) -> list[dict]:
-    """`policy-engine options`, kept in `cache` with a hash of the engine's source: it decides
-    every row of the decision tables under each option (tens of seconds on a busy 2-core
-    machine), so it runs again only when the engine changes."""
-    from .wheel import package_dir
-
-    digest = hashlib.sha256()
-    for path in sorted(package_dir().rglob("*.py")):
-        digest.update(path.relative_to(package_dir()).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    key = digest.hexdigest()
-    try:
-        kept = json.loads(cache.read_text(encoding="utf-8"))
-        if kept.get("engine") == key:
-            return kept["options"]
-    except (OSError, ValueError, AttributeError):
-        pass
-    options = engine_cli("options")
-    write_if_changed(cache, json.dumps({"engine": key, "options": options}))
-    return options
-
-
 def write_board_pages(out: Path = GENERATED / "fragments", vocab: dict | None = None,
                       policy_md: Path = DOCS / "policy.md") -> list[Path]:
     """Write the brief, the options and the policy's per-paragraph notes under `out`; return the
     files written."""
     vocab = vocab if vocab is not None else engine_cli("vocabulary")
     notes = engine_cli("notes")
-    options = engine_options(out / "board-options.json")
+    options = cached_engine_cli("options")  # every table row under each option
     written = []
     files = {
         out / "board-brief.md": brief_html(notes, vocab),

@@ -7,6 +7,7 @@ Radio values are the vocabulary ids; a fact's "I'm not sure" (null) is the value
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -14,7 +15,10 @@ import sys
 from html import escape
 from pathlib import Path
 
-from . import write_if_changed
+from . import ROOT, write_if_changed
+
+# Kept between builds (git-ignored); see cached_engine_cli.
+CACHE = ROOT / ".cache" / "site_build"
 
 
 def engine_output(*args: str, stdin: str | None = None, check: bool = True) -> str:
@@ -40,6 +44,34 @@ def engine_output(*args: str, stdin: str | None = None, check: bool = True) -> s
 def engine_cli(*args: str) -> object:
     """Run `python -m policy_engine ARGS` and parse its JSON output."""
     return json.loads(engine_output(*args))
+
+
+def engine_source_key() -> str:
+    """A hash of the engine's source files (names and contents): what its answers depend on."""
+    from .wheel import package_dir
+
+    digest = hashlib.sha256()
+    for path in sorted(package_dir().rglob("*.py")):
+        digest.update(path.relative_to(package_dir()).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cached_engine_cli(*args: str) -> object:
+    """`engine_cli(*args)`, kept in the git-ignored .cache/ under a hash of the engine's source:
+    for the commands that decide every row of the decision tables (seconds each, tens of seconds
+    on a busy machine), which every build needs and which change only with the engine."""
+    cache = CACHE / f"engine-{'-'.join(args)}.json"
+    key = engine_source_key()
+    try:
+        kept = json.loads(cache.read_text(encoding="utf-8"))
+        if kept.get("engine") == key:
+            return kept["output"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    output = engine_cli(*args)
+    write_if_changed(cache, json.dumps({"engine": key, "output": output}))
+    return output
 
 
 def vocabulary() -> dict:

@@ -10,6 +10,8 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { xorWithStartingMemory } from "../docs/js/snapshot-delta.mjs";
 
 // The same bytes from every making (a test makes it twice): Python's start-up seeds its string hashes
 // (PYTHONHASHSEED below), `random` and the C library's generator from the system's randomness, and the
@@ -37,6 +39,34 @@ const pyodide = await loadPyodide({
   stdout: () => {},
   stderr: () => {},
 });
-// Mostly empty heap: gzip takes 30 MB to about 6 MB, and every browser can undo it (DecompressionStream).
-// Level 9 and Node's fixed gzip header (no time, no name): the same memory gives the same file.
-process.stdout.write(gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+// Memory the C library has freed still holds what was there (the bytes of files Python read and
+// let go): zero it, so that gzip takes it to nothing. The blocks are this script's own while it
+// writes them (malloc, fill, free), and no block above the heap's end as it was is taken, so the
+// heap does not grow; past that end the memory is free and is zeroed whole.
+function zeroFreeMemory(module) {
+  const heapEnd = module._sbrk(0);
+  const taken = [];
+  for (let size = 1 << 22; size >= 16; size >>= 2) {
+    for (;;) {
+      const at = module._malloc(size);
+      if (!at) break;
+      if (at + size > heapEnd) {
+        module._free(at);
+        break;
+      }
+      module.HEAPU8.fill(0, at, at + size);
+      taken.push(at);
+    }
+  }
+  taken.forEach((at) => module._free(at));
+  module.HEAPU8.fill(0, module._sbrk(0));
+}
+
+pyodide.runPython("import gc; gc.collect()");
+zeroFreeMemory(pyodide._module);
+// Stored as its difference from the memory the wasm starts with (docs/js/snapshot-delta.mjs), then
+// gzip (about 3.6 MB from 30), which every browser can undo (DecompressionStream). Level 9 and
+// Node's fixed gzip header (no time, no name): the same memory gives the same file.
+const wasm = readFileSync(path.join(pyodideDir, "pyodide.asm.wasm"));
+const stored = xorWithStartingMemory(pyodide.makeMemorySnapshot(), wasm);
+process.stdout.write(gzipSync(stored, { level: 9 }));

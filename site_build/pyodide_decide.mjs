@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { xorWithStartingMemory } from "../docs/js/snapshot-delta.mjs";
 
 const [pyodideDir, stdlibPath, snapshotPath, wheelPath, requestsPath, every] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
@@ -18,7 +19,10 @@ const pyodide = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   stdout: () => {},
   ...(stdlibPath === "-" ? {} : { stdLibURL: stdlibPath }),
-  ...(snapshotPath === "-" ? {} : { _loadSnapshot: gunzipSync(readFileSync(snapshotPath)) }),
+  ...(snapshotPath === "-" ? {} : {
+    _loadSnapshot: xorWithStartingMemory(
+      gunzipSync(readFileSync(snapshotPath)), readFileSync(path.join(pyodideDir, "pyodide.asm.wasm"))),
+  }),
 });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel"); // a Uint8Array, not a Buffer
 const decide = pyodide.pyimport("policy_engine.api").decide_json;

@@ -21,10 +21,10 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from . import ROOT, write_if_changed
+from . import write_if_changed
+from .form import CACHE
 
 RECORDER = Path(__file__).with_name("pyodide_decide.mjs")
-CACHE = ROOT / ".cache" / "site_build"
 PREFIX = "python_stdlib-"
 # One row in FULL_EVERY gets the full answer in the recording and the parity test: 2,149 of the
 # 15,042 rows, every requester and record. (The engine imports all it uses when it is imported.)

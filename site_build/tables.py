@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from . import DOCS, GENERATED, write_if_changed
-from .form import engine_cli, engine_output
+from .form import cached_engine_cli, engine_output
 
 # What sends any request to the Director, whatever else is true (readings 2-4 and 8): stated once
 # on /tables/ instead of in every row. So are "I'm not sure" answers: the rows show the answer once
@@ -52,7 +52,7 @@ def record_anchor(record: str) -> str:
 
 def table_rows() -> list[dict]:
     """The engine's compact decision table: [{requester, record, facts, outcome, rules}, ...]."""
-    return engine_cli("table", "--format", "json")
+    return cached_engine_cli("table", "--format", "json")
 
 
 def answered_rows(rows: list[dict]) -> list[dict]:

@@ -9,6 +9,8 @@ Zensical instead; tests marked `mkdocs` use MkDocs itself and are left out there
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import gzip
 import http.server
@@ -121,6 +123,26 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+# The longest test files (minutes each), run first: under pytest-xdist (`make test`, a file per
+# process at a time) a long file started last would leave one process working alone at the end.
+LONGEST_FIRST = (
+    "tests/tool/test_tool_browser.py",
+    "tests/tool/test_tool_at_the_desk.py",
+    "tests/site/test_browser_accessibility.py",
+    "tests/site/test_browser_practice.py",
+    "tests/tool/test_site_build.py",
+    "tests/deploy/test_host_configs.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: each file keeps its own order
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -146,20 +168,34 @@ def build_with_zensical(site_dir: Path, site_url: str) -> Path:
     return out
 
 
+@contextlib.contextmanager
+def one_build_at_a_time() -> Iterator[None]:
+    """Hold the working tree's build lock. A build rewrites docs/generated/ and .cache/ for its own
+    address before MkDocs copies them, so the test processes (pytest-xdist runs two or more)
+    build in turn, and a process that reads what a build wrote reads it under the lock too."""
+    lock = ROOT / ".cache" / "build.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with lock.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # released when the file closes
+        yield
+
+
 def build_site(site_dir: Path, site_url: str | None = None, **settings: object) -> Path:
     """Build the site as `mkdocs build --strict` would, into `site_dir`, for `site_url`, with any
     mkdocs.yml `settings` replaced (load_config drops those given as None); returns the folder.
     Under the Zensical canary, builds with Zensical (which takes no settings)."""
     if ZENSICAL:
         assert not settings, "Zensical reads mkdocs.yml only: mark this test `mkdocs`"
-        return build_with_zensical(site_dir, site_url)
+        with one_build_at_a_time():
+            return build_with_zensical(site_dir, site_url)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(
         str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True, **settings
     )
-    build(config)
+    with one_build_at_a_time():
+        build(config)
     return site_dir
 
 
@@ -194,13 +230,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def pw() -> Iterator[object]:
+    """Playwright, started once per test process."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+    with sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def browser(pw) -> Iterator[object]:
+    b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield b
+    b.close()
 
 
 @pytest.fixture()

@@ -81,10 +81,10 @@ function fileName(input) {
   return url.pathname.split("/").pop();
 }
 
-// The snapshot (6 MB with gzip) is more than all the rest of the engine (about 4.3 MB), so a first
-// visit never fetches it: with it, a first visit would move over 10 MB, more than the 6 MB a patron on
-// a phone should pay for a page (issue 11). A return visit, whose Pyodide files are in the browser's
-// HTTP cache already, fetches it once, and every later visit restores from the cached copy.
+// The snapshot (3.6 MB with gzip) and the rest of the engine (about 4.3 MB) together are more than
+// the 6 MB a patron on a phone should pay for a page (issue 11), so a first visit never fetches it.
+// A return visit, whose Pyodide files are in the browser's HTTP cache already, fetches it once, and
+// every later visit restores from the cached copy.
 //
 // Which visit this is, without cookies or browser storage (DESIGN section 5 forbids both): ask the
 // HTTP cache itself whether it holds Pyodide's wasm, with cache: "only-if-cached" (the Fetch standard
@@ -167,9 +167,9 @@ function concat(chunks, length) {
 // Read as it arrives, and abandoned (the download stopped) as soon as it would not pay. A host that
 // sends it with Content-Encoding: gzip has already undone the gzip: then it no longer starts 1f 8b.
 // Checked against its build-time hash before Python is restored from it: the file's when it comes
-// as published (6 MB to hash, not 31; gzip's own CRC then covers what it unpacks to), the memory's
+// as published (3.6 MB to hash, not 31; gzip's own CRC then covers what it unpacks to), the memory's
 // when the host has undone the gzip.
-async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snapshotMemorySha256 }) {
+async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snapshotMemorySha256, pyodideUrl }) {
   const size = Number(snapshotBytes);
   const controller = new AbortController();
   const t0 = performance.now();
@@ -208,14 +208,24 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
     progress.total -= size - received; // an abandoned snapshot no longer counts
   }
   const bytes = concat(chunks, received);
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return checked(bytes, snapshotMemorySha256, "Python snapshot");
-  await checked(bytes, snapshotSha256, "Python snapshot");
-  const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  try {
-    return new Uint8Array(await new Response(plain).arrayBuffer());
-  } catch {
-    throw new Error("the Python snapshot could not be decompressed"); // rather than "Failed to fetch"
+  let stored;
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+    stored = await checked(bytes, snapshotMemorySha256, "Python snapshot");
+  } else {
+    await checked(bytes, snapshotSha256, "Python snapshot");
+    const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    try {
+      stored = new Uint8Array(await new Response(plain).arrayBuffer());
+    } catch {
+      throw new Error("the Python snapshot could not be decompressed"); // rather than "Failed to fetch"
+    }
   }
+  // Stored as its difference from the memory the wasm starts with (snapshot-delta.mjs): undone
+  // with the wasm's own bytes, which a return visit has in the HTTP cache (no download).
+  const wasm = await fromCache(`${pyodideUrl}pyodide.asm.wasm`);
+  if (!wasm) throw new Error("Pyodide's wasm is no longer in the browser's cache");
+  const { xorWithStartingMemory } = await import("./snapshot-delta.mjs");
+  return xorWithStartingMemory(stored, new Uint8Array(await wasm.arrayBuffer()));
 }
 
 // Pyodide's own module. An import that fails says only that it failed: ask the server what it was.

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, free_port, one_build_at_a_time
 
 NGINX = "/usr/sbin/nginx"
 APACHE = "/usr/sbin/apache2"
@@ -32,7 +32,8 @@ SOURCE_DATE = 1767225600  # 2026-01-01 00:00 UTC
 
 def mkdocs_build(site_dir: Path, site_url: str, **env: str) -> str:
     """`mkdocs build --strict` as CI runs it: the address from SITE_URL, the folder SITE_DIR, the
-    date from SOURCE_DATE_EPOCH. Returns what it printed."""
+    date from SOURCE_DATE_EPOCH. Returns what it printed. Call it holding the build lock
+    (tests.conftest.one_build_at_a_time)."""
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=ROOT, capture_output=True, text=True, check=False,
@@ -55,10 +56,11 @@ def subpath_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site as a deployer builds it, for http://127.0.0.1:PORT/confidentiality/."""
     base = f"http://127.0.0.1:{free_port()}{SUB_PATH}"
     tmp = tmp_path_factory.mktemp("subpath")
-    output = mkdocs_build(tmp / "site", base)
-    # Taken at once: a later build (another test's, for another address) rewrites it.
     conf = tmp / "ipl-confidentiality.conf"
-    shutil.copyfile(ROOT / "docs" / "generated" / "hosting" / "nginx.conf", conf)
+    with one_build_at_a_time():
+        output = mkdocs_build(tmp / "site", base)
+        # Taken at once: a later build (another test's, for another address) rewrites it.
+        shutil.copyfile(ROOT / "docs" / "generated" / "hosting" / "nginx.conf", conf)
     return Build(base, tmp / "site", conf, output)
 
 

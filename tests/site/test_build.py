@@ -3,6 +3,7 @@ printing no warning: tests/deploy/test_host_configs.py.)"""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -38,6 +39,7 @@ def test_every_nav_page_is_built(site) -> None:
 def test_every_internal_link_and_anchor_resolves(site) -> None:
     base, site_dir = site
     broken = []
+    ids_of = functools.cache(lambda file: parse(file).ids)  # each page parsed once, not per link
     for address in html_pages(site_dir):
         page = parse(page_file(site_dir, address))
         # 404.html is served at any depth, so its links are absolute; resolve from the site root.
@@ -60,7 +62,7 @@ def test_every_internal_link_and_anchor_resolves(site) -> None:
                 if (
                     parts.fragment
                     and file.suffix == ".html"
-                    and parts.fragment not in parse(file).ids
+                    and parts.fragment not in ids_of(file)
                 ):
                     broken.append(f"{address or '/'} line {el.line}: {target} (no anchor)")
     assert not broken, "\n".join(broken)

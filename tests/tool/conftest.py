@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from site_build.hosting import settings
-from tests.conftest import SiteHandler, build_site, free_port, serve
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler, build_site, free_port, serve
 from tests.site.site_helpers import csp_directives, parse_html, sha256_source
-from tests.tool.tool_helpers import record_console_errors
+from tests.tool.tool_helpers import engine_phases, record_console_errors, wait_ready
 
 SITE_CSP = csp_directives("; ".join(settings()[1]))
 
@@ -71,6 +71,39 @@ def tool_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
 
 @pytest.fixture()
 def tool_page(page, tool_site):
-    """A fresh browser context on a blank page, recording console errors (CSP violations too)."""
+    """A fresh browser context on a blank page, recording console errors (CSP violations too):
+    a first visit, which starts Python the ordinary way."""
     record_console_errors(page)
     return page
+
+
+@pytest.fixture(scope="session")
+def returning_visitor(pw, tool_site, tmp_path_factory) -> Iterator[object]:
+    """A browser profile that has used the tool before, as staff at the desk have: Pyodide's files
+    and the Python snapshot are in its HTTP cache, so the tool restores Python from the snapshot
+    instead of starting it (seconds shorter). Tests of what a visitor sees once the engine is
+    ready use it; tests of a first visit or of loading use a fresh context (`tool_page`)."""
+    profile = tmp_path_factory.mktemp("returning-visitor")
+    context = pw.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    page = context.new_page()
+    # The first visit starts Python the ordinary way; the next fetches the snapshot, unless the
+    # machine is so busy that the worker's rate test gives it up (then the next tries again).
+    for _ in range(4):
+        page.goto(tool_site[0] + "decide/")
+        wait_ready(page)
+        if engine_phases(page)["snapshot"]:
+            break
+    page.close()
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def returning_page(returning_visitor):
+    """A new tab in the returning visitor's browser, recording console errors (CSP violations
+    too); closed after the test."""
+    page = returning_visitor.new_page()
+    record_console_errors(page)
+    yield page
+    page.close()

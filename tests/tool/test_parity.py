@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_build import runtime, stdlib, tables
+from tests.tool.tool_helpers import shipped
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Pyodide")
@@ -19,10 +20,12 @@ def test_pyodide_decides_every_table_row_as_cpython(tool_site, tmp_path: Path) -
     from policy_engine.api import decide_json, vocabulary_json
 
     _, site_dir = tool_site
-    (wheel_file,) = (site_dir / "generated" / "engine").glob("*.whl")  # the wheel the site ships
+    # The files the tool page names (other tests write changed copies beside them).
+    wheel_file = shipped(site_dir, "wheel")
     pyodide_dir = site_dir / "generated" / "pyodide" / runtime.pyodide_version()
-    (snapshot_file,) = pyodide_dir.glob("snapshot-*.bin.gz")  # and its Python snapshot
-    (stdlib_file,) = pyodide_dir.glob("python_stdlib-*.zip")  # only the modules it imports
+    snapshot_file = shipped(site_dir, "snapshot")  # its Python snapshot
+    stdlib_file = shipped(site_dir, "stdlib")  # only the modules it imports
+    assert snapshot_file.parent == stdlib_file.parent == pyodide_dir
     rows = tables.table_rows()
     requests = [
         json.dumps({"requester": r["requester"], "record": r["record"], "facts": r["facts"]})

@@ -36,24 +36,23 @@ ANSWERED = "?requester=cardholder&record=borrowing_history&identity_confirmed=tr
 
 
 @pytest.fixture()
-def ready_tool(tool_page, tool_site):
+def ready_tool(returning_page, tool_site):
     base, _ = tool_site
-    tool_page.goto(base + "decide/")
-    wait_ready(tool_page)
-    return tool_page
+    returning_page.goto(base + "decide/")
+    wait_ready(returning_page)
+    return returning_page
 
 
 @pytest.fixture(scope="module")
-def shared_tool(browser, tool_site):
+def shared_tool(returning_visitor, tool_site):
     """One tool page for all the scenarios, as a staff member uses it: "Start over" between them."""
     base, _ = tool_site
-    context = browser.new_context()
-    page = context.new_page()
+    page = returning_visitor.new_page()
     record_console_errors(page)
     page.goto(base + "decide/")
     wait_ready(page)
     yield page
-    context.close()
+    page.close()
 
 
 def test_the_library_has_enough_scenarios():
@@ -272,8 +271,8 @@ def progress_bar(page) -> tuple[float, float]:
 
 
 def test_a_first_visit_starts_python_the_ordinary_way_and_fetches_no_snapshot(tool_page, tool_site):
-    """A first visit (nothing of the site in the browser's cache) moves no snapshot: 6 MB more
-    than the rest of the engine, too much for a patron's first visit on a phone (issue 11)."""
+    """A first visit (nothing of the site in the browser's cache) moves no snapshot: with the rest
+    of the engine, more than 6 MB, too much for a patron's first visit on a phone (issue 11)."""
     base, _ = tool_site
     page = tool_page
     urls: list[str] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -80,11 +81,18 @@ def outcome_labels(page) -> dict:
     return {name: words["label"] for name, words in outcomes.items()}
 
 
+@functools.cache
+def _ids(page: Path, modified_ns: int) -> frozenset[str]:
+    return frozenset(parse(page).ids)
+
+
 def anchor_exists(site_dir: Path, href: str) -> bool:
-    """Whether `href` (an absolute URL into the site) names an anchor on a built page."""
+    """Whether `href` (an absolute URL into the site) names an anchor on a built page. Each page is
+    parsed once (the story walks check hundreds of links into the same few pages)."""
     parts = urlsplit(href)
     built = page_file(site_dir, parts.path.lstrip("/"))
-    return bool(parts.fragment) and built.is_file() and parts.fragment in parse(built).ids
+    return (bool(parts.fragment) and built.is_file()
+            and parts.fragment in _ids(built, built.stat().st_mtime_ns))
 
 
 def shipped(site_dir: Path, attribute: str) -> Path:
@@ -125,6 +133,9 @@ def return_visit_to(page, base: str, site_dir: Path, name: str, snapshot: Path,
     wait_ready(page)
 
 
+SNAPSHOT_FILE = re.compile(r"/snapshot-[0-9a-f]+\.bin")  # not snapshot-delta.mjs, the code
+
+
 def snapshot_requests(requested: list[str]) -> list[str]:
     """The requests for a Python snapshot among those given (paths or addresses)."""
-    return [path for path in requested if "/snapshot-" in path]
+    return [path for path in requested if SNAPSHOT_FILE.search(path)]
