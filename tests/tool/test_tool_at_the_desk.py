@@ -312,9 +312,9 @@ def test_arrow_keys_within_a_question_add_no_history_entries(ready_tool) -> None
       subtree: true}); }""")
     entries = page.evaluate("history.length")
     page.focus("#q-record-items_checked_out")
-    for _ in range(3):
+    for _ in range(3):  # in quick succession, as a keyboard user moves through the choices
         page.keyboard.press("ArrowDown")
-        page.wait_for_selector(SETTLED, state="attached")
+    page.wait_for_selector(SETTLED, state="attached")
     assert page.evaluate("history.length") == entries
     chosen = page.eval_on_selector("input[name=record]:checked", "e => e.value")
     assert f"record={chosen}" in page.url
