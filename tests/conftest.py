@@ -155,9 +155,10 @@ ZENSICAL = os.environ.get("ZENSICAL")
 def build_with_zensical(site_dir: Path, site_url: str) -> Path:
     """Build the site as `zensical build --strict` does, after `python -m site_build` (Zensical
     ignores MkDocs hooks), for `site_url`. Zensical only writes inside the project, so the site
-    goes to site-zensical/<name of site_dir>, emptied first (an earlier build's pages must not
-    linger there); returns that folder."""
-    out = ROOT / "site-zensical" / site_dir.name
+    goes to site-zensical/<site_dir's folder>-<site_dir's name> (each pytest-xdist process has its
+    own temporary folder, popen-gwN), emptied first (an earlier build's pages must not linger
+    there); returns that folder."""
+    out = ROOT / "site-zensical" / f"{site_dir.parent.name}-{site_dir.name}"
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "SITE_URL": site_url, "SITE_DIR": str(out)}
     for command in ([sys.executable, "-m", "site_build"], [ZENSICAL, "build", "--strict"]):
