@@ -21,11 +21,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from . import write_if_changed
+from . import DOCS, write_if_changed
 
 RECIPE = Path(__file__).with_name("make_snapshot.mjs")
 # How the memory is stored (its difference from the wasm's starting memory); the worker undoes it.
-DELTA = Path(__file__).resolve().parent.parent / "docs" / "js" / "snapshot-delta.mjs"
+DELTA = DOCS / "js" / "snapshot-delta.mjs"
 PREFIX = "snapshot-"
 SUFFIX = ".bin.gz"
 

@@ -13,7 +13,9 @@ const DATA_SECTION = 11;
 const I32_CONST = 0x41;
 const END = 0x0b;
 
-function unsigned(bytes, at) {
+// A LEB128 number at `at`: [value, where the next field starts]. `signed`: a 32-bit signed one
+// (an i32.const offset), returned as the unsigned address it is.
+function leb128(bytes, at, signed = false) {
   let value = 0;
   let shift = 0;
   let byte;
@@ -22,20 +24,8 @@ function unsigned(bytes, at) {
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
   } while (byte & 0x80);
-  return [value, at];
-}
-
-function signed32(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  if (shift < 32 && byte & 0x40) value |= -1 << shift;
-  return [value >>> 0, at];
+  if (signed && byte & 0x40) value -= 2 ** shift;
+  return [signed ? value >>> 0 : value, at];
 }
 
 // Where each active data segment goes in memory: [{memoryOffset, start, end}] (start and end in
@@ -49,23 +39,23 @@ function dataSegments(wasm) {
   while (at < wasm.length) {
     const id = wasm[at];
     let size;
-    [size, at] = unsigned(wasm, at + 1);
+    [size, at] = leb128(wasm, at + 1);
     if (id === DATA_SECTION) {
       let count;
       let p;
-      [count, p] = unsigned(wasm, at);
+      [count, p] = leb128(wasm, at);
       for (let i = 0; i < count; i++) {
         let flags;
-        [flags, p] = unsigned(wasm, p);
-        if (flags === 2) [, p] = unsigned(wasm, p); // an explicit memory index
+        [flags, p] = leb128(wasm, p);
+        if (flags === 2) [, p] = leb128(wasm, p); // an explicit memory index
         let memoryOffset = null;
         if (flags !== 1) { // 1: passive, copied only when the code asks
           if (wasm[p] !== I32_CONST) throw new Error("a data segment's offset is not a constant");
-          [memoryOffset, p] = signed32(wasm, p + 1);
+          [memoryOffset, p] = leb128(wasm, p + 1, true);
           if (wasm[p++] !== END) throw new Error("a data segment's offset is not a constant");
         }
         let length;
-        [length, p] = unsigned(wasm, p);
+        [length, p] = leb128(wasm, p);
         if (memoryOffset !== null) segments.push({ memoryOffset, start: p, end: p + length });
         p += length;
       }
