@@ -54,8 +54,7 @@ async function countedFetch(input, init) {
   let response;
   try {
     response = await networkFetch(input, init);
-  } catch (error) {
-    if (init && init.signal && init.signal.aborted) throw error; // abandoned on purpose
+  } catch {
     progress.lastFailure = new LoadError("network", `${fileName(input)} could not be downloaded: the connection failed`);
     throw progress.lastFailure;
   }
@@ -108,13 +107,17 @@ async function isCached(url) {
   return response !== null;
 }
 
-// Even on a return visit the snapshot is worth downloading only if it arrives sooner than Python's
+// Even on a return visit the snapshot is worth waiting for only if it arrives sooner than Python's
 // own start-up would have finished: restoring it saves about 1 s warm and 1.8 s cold on a 2-core
 // machine (bench/tool.py). So the worker measures the rate over the first PROBE_MS after the first
-// bytes (the wait for those is not slowness of the link), and stops the download if at that rate the
+// bytes (the wait for those is not slowness of the link), and stops waiting if at that rate the
 // whole file needs more than SNAPSHOT_BUDGET_MS from the request, or if it has not decided by then.
-// Once a rate has passed, it does not re-judge: a machine busy with other work slows the worker's
-// reading, not the link. A copy already in the HTTP cache costs no download: it is not judged.
+// It stops waiting, not downloading: Python then starts the ordinary way (everything else it needs
+// is in the HTTP cache on a return visit, so nothing competes for the link) while the rest of the
+// snapshot arrives into the HTTP cache, and the next visit restores from that copy. Aborting
+// instead made every visit on a slow link pay for the trial and start the ordinary way, slower than
+// a bare Pyodide start. Once a rate has passed, it does not re-judge: a machine busy with other
+// work slows the worker's reading, not the link. A copy already in the HTTP cache is not judged.
 const SNAPSHOT_BUDGET_MS = 1500;
 const PROBE_MS = 200;
 
@@ -164,25 +167,36 @@ function concat(chunks, length) {
 }
 
 // The snapshot of Python just after start-up (site_build/snapshot.py), gzip-compressed, `size` bytes.
-// Read as it arrives, and abandoned (the download stopped) as soon as it would not pay. A host that
-// sends it with Content-Encoding: gzip has already undone the gzip: then it no longer starts 1f 8b.
-// Checked against its build-time hash before Python is restored from it: the file's when it comes
-// as published (3.6 MB to hash, not 31; gzip's own CRC then covers what it unpacks to), the memory's
+// Read as it arrives; if waiting for it would not pay, the promise rejects at once and the download
+// goes on unread into the HTTP cache (see SNAPSHOT_BUDGET_MS). A host that sends it with
+// Content-Encoding: gzip has already undone the gzip: then it no longer starts 1f 8b. Checked
+// against its build-time hash before Python is restored from it: the file's when it comes as
+// published (3.6 MB to hash, not 31; gzip's own CRC then covers what it unpacks to), the memory's
 // when the host has undone the gzip.
-async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snapshotMemorySha256, pyodideUrl }) {
+function fetchSnapshot(files) {
+  let stopWaiting;
+  const notWaitedFor = new Promise((_, reject) => { stopWaiting = reject; });
+  return Promise.race([readSnapshot(files, stopWaiting), notWaitedFor]);
+}
+
+async function readSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snapshotMemorySha256, pyodideUrl }, stopWaiting) {
   const size = Number(snapshotBytes);
-  const controller = new AbortController();
   const t0 = performance.now();
+  const chunks = [];
+  let received = 0;
+  let waiting = true;
   const late = (eta) => {
-    controller.abort(new Error(`at this speed it would take about ${(eta / 1000).toFixed(1)} s to download`));
+    if (!waiting) return;
+    waiting = false;
+    progress.total -= size - received; // the rest no longer counts: the visitor does not wait for it
+    stopWaiting(new Error(`at this speed it would take about ${(eta / 1000).toFixed(1)} s to download`));
   };
   const cached = await fromCache(snapshotUrl);
   const timer = cached ? null : setTimeout(() => late(SNAPSHOT_BUDGET_MS), SNAPSHOT_BUDGET_MS);
-  const chunks = [];
-  let received = 0;
   try {
-    // Not countedFetch: abandoning it is no failure, and its bytes count only while they come.
-    const response = cached || (await networkFetch(snapshotUrl, { signal: controller.signal }));
+    // Not countedFetch: a snapshot not waited for is no failure, and its bytes count only while
+    // the visitor waits for them.
+    const response = cached || (await networkFetch(snapshotUrl));
     if (!response.ok) throw new Error(`the Python snapshot answered ${response.status}`);
     const reader = response.body.getReader();
     let first = null; // [time, bytes] at the first chunk: the rate is measured from there
@@ -190,6 +204,7 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (!waiting) continue; // read to the end for the HTTP cache to keep, not kept here
       chunks.push(value);
       received += value.length;
       progress.loaded += value.length;
@@ -205,8 +220,9 @@ async function fetchSnapshot({ snapshotUrl, snapshotBytes, snapshotSha256, snaps
     }
   } finally {
     clearTimeout(timer);
-    progress.total -= size - received; // an abandoned snapshot no longer counts
+    if (waiting) progress.total -= size - received; // a failed download no longer counts
   }
+  if (!waiting) return null; // fetchSnapshot has rejected already
   const bytes = concat(chunks, received);
   let stored;
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {

@@ -322,6 +322,49 @@ def test_a_return_visit_restores_python_from_the_snapshot(tool_page, tool_site):
     assert not page.console_errors
 
 
+def test_a_slow_link_does_not_wait_for_the_snapshot_and_the_next_visit_restores_from_it(
+        tool_page, tool_site):
+    """A return visit over a link too slow for the snapshot to pay: Python starts the ordinary way
+    at once, the snapshot goes on downloading into the HTTP cache, and the next visit restores
+    from that copy with no request for it (on a slow link every visit used to try it again)."""
+    base, _ = tool_site
+    page = tool_page
+    url = base + "decide/" + ANSWERED
+    page.goto(url)  # a first visit, at full speed
+    wait_ready(page)
+    finished: list[str] = []
+    page.context.on("requestfinished", lambda r: finished.append(r.url))
+    cdp = page.context.new_cdp_session(page)  # Chromium throttles the worker's requests too
+    cdp.send("Network.enable")
+    rate = 4e6 / 8  # 4 Mbps: the 3.6 MB snapshot needs about 7 s, more than it saves
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 40, "downloadThroughput": rate, "uploadThroughput": rate})
+    requested = ToolHandler.requested
+    before = len(requested)
+    page.goto(url)
+    wait_ready(page)
+    assert outcome(page) == "release"
+    second = engine_phases(page)
+    assert second["snapshot"] is False
+    assert second["snapshotNote"].startswith("at this speed it would take about"), second
+    value, maximum = progress_bar(page)
+    assert value == maximum  # the bar ends full: what was not waited for is not counted
+    assert len(snapshot_requests(requested[before:])) == 1
+    for _ in range(300):  # the visitor stays on the page while the rest arrives
+        if snapshot_requests(finished):
+            break
+        page.wait_for_timeout(100)
+    assert snapshot_requests(finished), "the snapshot's download did not finish"
+    before = len(requested)
+    page.goto(url)
+    wait_ready(page)
+    assert outcome(page) == "release"
+    third = engine_phases(page)
+    assert third["snapshot"] is True, third["snapshotNote"]
+    assert snapshot_requests(requested[before:]) == []
+    assert not page.console_errors
+
+
 def test_the_tool_answers_when_the_snapshot_cannot_be_had(tool_page, tool_site):
     """A failed download on a return visit: Python starts the ordinary way, more slowly, and
     answers."""
