@@ -202,7 +202,7 @@ def build_site(site_dir: Path, site_url: str | None = None, **settings: object) 
 
 class QuietServer(http.server.ThreadingHTTPServer):
     """A threading HTTP server that does not print a traceback when the browser drops a
-    connection: the tool's worker abandons the snapshot's download on a slow link, on purpose."""
+    connection: a test that leaves a page or closes its browser while a download is under way."""
 
     def handle_error(self, request: object, client_address: object) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):

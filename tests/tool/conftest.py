@@ -10,6 +10,7 @@ must satisfy each.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -37,12 +38,18 @@ def csp_for(html: str) -> str:
 
 class ToolHandler(SiteHandler):
     """The site's static files with a CSP header on every response (it binds the worker too).
-    `requested` holds the path of every request that reached the server, in order."""
+    `requested` holds the path of every request that reached the server, in order. While
+    `hold_wasm` is an unset event, a request for a .wasm waits for it (at most a minute): a
+    download that is slow to come, held on the server's side, beside the browser and the test."""
 
     requested: ClassVar[list[str]] = []
+    hold_wasm: ClassVar[threading.Event | None] = None
 
     def send_head(self):
-        self.requested.append(urlsplit(self.path).path)
+        path = urlsplit(self.path).path
+        self.requested.append(path)
+        if path.endswith(".wasm") and self.hold_wasm is not None:
+            self.hold_wasm.wait(60)
         return super().send_head()
 
     def end_headers(self) -> None:
