@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from html.parser import HTMLParser
@@ -102,6 +103,17 @@ def parse_html(html: str) -> PageParser:
 
 def parse(path: Path) -> PageParser:
     return parse_html(path.read_text(encoding="utf-8"))
+
+
+def page_ids(path: Path) -> frozenset[str]:
+    """The ids on a built page, each version of the page parsed once: link checks look up hundreds
+    of anchors in the same few pages."""
+    return _ids(path, path.stat().st_mtime_ns)
+
+
+@functools.cache
+def _ids(path: Path, modified_ns: int) -> frozenset[str]:
+    return frozenset(parse(path).ids)
 
 
 def sha256_source(script: str) -> str:

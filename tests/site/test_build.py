@@ -3,7 +3,6 @@ printing no warning: tests/deploy/test_host_configs.py.)"""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from pathlib import Path
@@ -14,7 +13,15 @@ import yaml
 
 from site_build.hosting import read_config
 from tests.conftest import build_site
-from tests.site.site_helpers import PAGES, ROOT, html_pages, page_file, parse, requester_pages
+from tests.site.site_helpers import (
+    PAGES,
+    ROOT,
+    html_pages,
+    page_file,
+    page_ids,
+    parse,
+    requester_pages,
+)
 
 # The anchors the decision engine cites: a contract, never to be renamed or removed.
 POLICY_ANCHORS = [
@@ -39,7 +46,6 @@ def test_every_nav_page_is_built(site) -> None:
 def test_every_internal_link_and_anchor_resolves(site) -> None:
     base, site_dir = site
     broken = []
-    ids_of = functools.cache(lambda file: parse(file).ids)  # each page parsed once, not per link
     for address in html_pages(site_dir):
         page = parse(page_file(site_dir, address))
         # 404.html is served at any depth, so its links are absolute; resolve from the site root.
@@ -62,7 +68,7 @@ def test_every_internal_link_and_anchor_resolves(site) -> None:
                 if (
                     parts.fragment
                     and file.suffix == ".html"
-                    and parts.fragment not in ids_of(file)
+                    and parts.fragment not in page_ids(file)
                 ):
                     broken.append(f"{address or '/'} line {el.line}: {target} (no anchor)")
     assert not broken, "\n".join(broken)

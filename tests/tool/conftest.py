@@ -95,7 +95,8 @@ def returning_visitor(pw, tool_site, tmp_path_factory) -> Iterator[object]:
         str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
     page = context.new_page()
     # The first visit starts Python the ordinary way; the next fetches the snapshot, unless the
-    # machine is so busy that the worker's rate test gives it up (then the next tries again).
+    # machine is so busy that the worker's rate test stops waiting for it (the next visit then
+    # restores from it if its download finished meanwhile, or fetches it again).
     for _ in range(4):
         page.goto(tool_site[0] + "decide/")
         wait_ready(page)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from site_build.form import fact_value
-from tests.site.site_helpers import page_file, parse
+from tests.site.site_helpers import page_file, page_ids
 
 READY = "#decide-tool[data-engine-state=ready]"
 SETTLED = "#decide-answer:not([aria-busy=true])"
@@ -81,18 +80,11 @@ def outcome_labels(page) -> dict:
     return {name: words["label"] for name, words in outcomes.items()}
 
 
-@functools.cache
-def _ids(page: Path, modified_ns: int) -> frozenset[str]:
-    return frozenset(parse(page).ids)
-
-
 def anchor_exists(site_dir: Path, href: str) -> bool:
-    """Whether `href` (an absolute URL into the site) names an anchor on a built page. Each page is
-    parsed once (the story walks check hundreds of links into the same few pages)."""
+    """Whether `href` (an absolute URL into the site) names an anchor on a built page."""
     parts = urlsplit(href)
     built = page_file(site_dir, parts.path.lstrip("/"))
-    return (bool(parts.fragment) and built.is_file()
-            and parts.fragment in _ids(built, built.stat().st_mtime_ns))
+    return bool(parts.fragment) and built.is_file() and parts.fragment in page_ids(built)
 
 
 def shipped(site_dir: Path, attribute: str) -> Path:
