@@ -57,7 +57,7 @@ async function countDownload(input) {
 }
 
 // On a return visit, the wasm's size in bytes, counted in one step: the bytes come from the disk at
-// once there, so reading them a second time to count them would show nothing and cost 10 MB.
+// once there, so reading them a second time to count them would show nothing and read 10 MB again.
 let wasmFromCache = 0;
 
 const networkFetch = self.fetch.bind(self);
