@@ -315,12 +315,14 @@ def test_a_first_visit_leaves_the_compiled_engine_for_the_next(pw, tool_site, tm
         page.goto(base + "decide/")
         wait_ready(page)
         assert engine_phases(page)["snapshotNote"] == "a first visit does not fetch it"
-        # Chromium writes the compiled code once enough of it has been optimised, within seconds.
+        # Chromium writes the compiled code once enough of it has been optimised, within seconds:
+        # 1.2-2.7 MB in runs on a 2-core machine; 16-72 bytes (an empty folder's index) when the
+        # worker handed Pyodide counted copies.
         wasm_cache = tmp_path / "Default" / "Code Cache" / "wasm"
         deadline = time.monotonic() + 30
-        while compiled_bytes(wasm_cache) < 1_000_000 and time.monotonic() < deadline:
+        while compiled_bytes(wasm_cache) < 200_000 and time.monotonic() < deadline:
             page.wait_for_timeout(250)
-        assert compiled_bytes(wasm_cache) >= 1_000_000
+        assert compiled_bytes(wasm_cache) >= 200_000
         assert len(bodies) == 1, bodies
     finally:
         context.close()
