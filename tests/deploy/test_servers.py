@@ -24,6 +24,7 @@ from tests.tool.tool_helpers import (
     leave_and_come_back,
     outcome,
     record_console_errors,
+    visit_until_restored,
     wait_ready,
 )
 
@@ -107,9 +108,7 @@ def test_the_tool_answers_and_survives_instant_navigation(nginx_site, page) -> N
     assert outcome(page) == "refer_to_director"
     # A return visit, a full page load: nginx sends the snapshot as the worker needs, and Pyodide's
     # files as the HTTP cache keeps them, so Python is restored from the snapshot.
-    page.goto(base + "decide/")
-    wait_ready(page)
-    assert engine_phases(page)["snapshot"] is True, engine_phases(page)["snapshotNote"]
+    visit_until_restored(page, base + "decide/")
     assert page.console_errors == []  # no CSP violation, no failed script
     assert {urlsplit(u).netloc for u in requests} == {urlsplit(base).netloc}
     assert all(urlsplit(u).path.startswith(urlsplit(base).path) for u in requests)

@@ -21,7 +21,7 @@ import pytest
 from site_build.hosting import settings
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler, build_site, free_port, serve
 from tests.site.site_helpers import csp_directives, parse_html, sha256_source
-from tests.tool.tool_helpers import engine_phases, record_console_errors, wait_ready
+from tests.tool.tool_helpers import record_console_errors, visit_until_restored, wait_ready
 
 SITE_CSP = csp_directives("; ".join(settings()[1]))
 
@@ -94,14 +94,9 @@ def returning_visitor(pw, tool_site, tmp_path_factory) -> Iterator[object]:
     context = pw.chromium.launch_persistent_context(
         str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
     page = context.new_page()
-    # The first visit starts Python the ordinary way; the next fetches the snapshot, unless the
-    # machine is so busy that the worker's rate test stops waiting for it (the next visit then
-    # restores from it if its download finished meanwhile, or fetches it again).
-    for _ in range(4):
-        page.goto(tool_site[0] + "decide/")
-        wait_ready(page)
-        if engine_phases(page)["snapshot"]:
-            break
+    page.goto(tool_site[0] + "decide/")  # a first visit starts Python the ordinary way
+    wait_ready(page)
+    visit_until_restored(page, tool_site[0] + "decide/")
     page.close()
     yield context
     context.close()

@@ -16,6 +16,7 @@ from site_build import runtime
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.tool.conftest import ToolHandler
 from tests.tool.tool_helpers import (
+    NOT_WAITED_FOR,
     SETTLED,
     anchor_exists,
     answer_scenario,
@@ -384,7 +385,7 @@ def test_a_slow_link_does_not_wait_for_the_snapshot_and_the_next_visit_restores_
         assert outcome(page) == "release"
         second = engine_phases(page)
         assert second["snapshot"] is False
-        assert second["snapshotNote"].startswith("at this speed it would take about"), second
+        assert second["snapshotNote"].startswith(NOT_WAITED_FOR), second
         value, maximum = progress_bar(page)
         assert value == maximum  # the bar ends full: what was not waited for is not counted
         assert len(snapshot_requests(requested[before:])) == 1

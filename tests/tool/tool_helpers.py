@@ -26,6 +26,25 @@ def wait_ready(page) -> None:
     page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT_MS)
 
 
+NOT_WAITED_FOR = "at this speed it would take about"  # the worker's note when the link seemed slow
+
+
+def visit_until_restored(page, url: str, visits: int = 4) -> dict:
+    """Load `url` in full until Python is restored from the snapshot (at most `visits` times) and
+    return that visit's engine_phases. A return visit fetches the snapshot, unless the machine is
+    so busy that even loopback fails the worker's rate test: it then stops waiting for the
+    snapshot, its download goes on into the HTTP cache, and a later visit restores from that copy.
+    Any other reason for an ordinary start fails at once."""
+    for _ in range(visits):
+        page.goto(url)
+        wait_ready(page)
+        phases = engine_phases(page)
+        if phases["snapshot"]:
+            return phases
+        assert str(phases.get("snapshotNote", "")).startswith(NOT_WAITED_FOR), phases
+    raise AssertionError(f"Python was not restored from the snapshot in {visits} visits: {phases}")
+
+
 def answer_scenario(page, scenario: dict) -> None:
     """Click who asks and what they want, then answer each question the engine shows, as a person
     reads the form: facts the scenario does not mention stay unanswered ("not known")."""
@@ -113,14 +132,19 @@ def return_visit_to(page, base: str, site_dir: Path, name: str, snapshot: Path,
     """Visit a copy of the tool page whose snapshot is `snapshot` (tool_variant) as a returning
     visitor, and wait until the engine is ready. A first visit leaves Pyodide's wasm in the HTTP
     cache (the worker shares the page's cache); fetching it from another page puts it there without
-    starting Python, so this visit fetches the snapshot."""
+    starting Python, so this visit uses the snapshot. A snapshot that exists is put there too, as an
+    earlier return visit leaves it: the worker then reads it without judging the link's speed
+    (which a busy machine can make loopback fail, as in CI), so the test sees what the worker does
+    with those bytes. test_a_return_visit_restores_python_from_the_snapshot covers the network."""
     variant = tool_variant(site_dir, name, {"snapshot": snapshot.relative_to(site_dir).as_posix()})
-    wasm = (shipped(site_dir, "pyodide") / "pyodide.asm.wasm").relative_to(site_dir).as_posix()
+    wasm = shipped(site_dir, "pyodide") / "pyodide.asm.wasm"
     page.goto(base + "policy/")
-    status = page.evaluate(
-        "url => fetch(url).then(r => r.arrayBuffer().then(() => r.status))", base + wasm
-    )
-    assert status == 200, status
+    for cached in [wasm, snapshot] if snapshot.exists() else [wasm]:
+        status = page.evaluate(
+            "url => fetch(url).then(r => r.arrayBuffer().then(() => r.status))",
+            base + cached.relative_to(site_dir).as_posix(),
+        )
+        assert status == 200, (cached.name, status)
     page.goto(base + variant + query)
     wait_ready(page)
 
