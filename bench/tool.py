@@ -40,7 +40,7 @@ from served_site import ROOT, built_site  # bench/, first on the path when run a
 
 from site_build.precompress import write_siblings
 from site_build.runtime import FULL_STDLIB, pyodide_version
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import launch_with_profile
 from tests.tool.tool_helpers import SNAPSHOT_FILE, engine_phases
 
 RUNS = 9
@@ -101,9 +101,7 @@ class Traffic:
 def fresh_profile(pw):
     """A browser with a new, empty profile (a first-time visitor); visiting again in it is warm."""
     with tempfile.TemporaryDirectory() as profile:
-        context = pw.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
+        context = launch_with_profile(pw, profile)
         context.add_init_script(LONGTASKS)
         try:
             yield context, context.pages[0] if context.pages else context.new_page()

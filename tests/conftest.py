@@ -45,6 +45,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+def launch_with_profile(pw, profile: Path | str):
+    """Chromium with its profile kept in `profile` (a persistent context): its HTTP cache and code
+    cache last between visits, as a returning visitor's do, and can be read on disk."""
+    return pw.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with the types Pyodide needs, no log noise, and the site's 404 page."""
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from site_build.hosting import settings
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler, build_site, free_port, serve
+from tests.conftest import SiteHandler, build_site, free_port, launch_with_profile, serve
 from tests.site.site_helpers import csp_directives, parse_html, sha256_source
 from tests.tool.tool_helpers import record_console_errors, visit_until_restored, wait_ready
 
@@ -91,8 +91,7 @@ def returning_visitor(pw, tool_site, tmp_path_factory) -> Iterator[object]:
     instead of starting it (seconds shorter). Tests of what a visitor sees once the engine is
     ready use it; tests of a first visit or of loading use a fresh context (`tool_page`)."""
     profile = tmp_path_factory.mktemp("returning-visitor")
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    context = launch_with_profile(pw, profile)
     page = context.new_page()
     page.goto(tool_site[0] + "decide/")  # a first visit starts Python the ordinary way
     wait_ready(page)

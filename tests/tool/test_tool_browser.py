@@ -13,9 +13,10 @@ from policy_engine import decide, parse
 from policy_engine.api import decision_dict
 from scenarios import SCENARIOS
 from site_build import runtime
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import launch_with_profile
 from tests.tool.conftest import ToolHandler
 from tests.tool.tool_helpers import (
+    FIRST_VISIT,
     NOT_WAITED_FOR,
     SETTLED,
     anchor_exists,
@@ -285,7 +286,7 @@ def test_a_first_visit_starts_python_the_ordinary_way_and_fetches_no_snapshot(to
     assert outcome(page) == "release"
     phases = engine_phases(page)
     assert phases["snapshot"] is False
-    assert phases["snapshotNote"] == "a first visit does not fetch it"
+    assert phases["snapshotNote"] == FIRST_VISIT
     assert any(u.endswith("pyodide.asm.wasm") for u in urls)  # the worker's requests are seen
     assert snapshot_requests(urls) == []
     # The progress bar measured what came: the engine's files, no snapshot.
@@ -306,8 +307,7 @@ def test_a_first_visit_leaves_the_compiled_engine_for_the_next(pw, tool_site, tm
     now it counts a second read of each, which the HTTP cache answers: the wasm's 10 MB reach the
     browser once."""
     base, _ = tool_site
-    context = pw.chromium.launch_persistent_context(
-        str(tmp_path), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    context = launch_with_profile(pw, tmp_path)
     try:
         page = context.new_page()
         bodies: list[int] = []  # the wasm's bytes over the wire, for each response that had any
@@ -315,7 +315,7 @@ def test_a_first_visit_leaves_the_compiled_engine_for_the_next(pw, tool_site, tm
                 and r.sizes()["responseBodySize"] and bodies.append(r.sizes()["responseBodySize"]))
         page.goto(base + "decide/")
         wait_ready(page)
-        assert engine_phases(page)["snapshotNote"] == "a first visit does not fetch it"
+        assert engine_phases(page)["snapshotNote"] == FIRST_VISIT
         # Chromium writes the compiled code once enough of it has been optimised, within seconds:
         # 1.2-2.7 MB in runs on a 2-core machine; 16-72 bytes (an empty folder's index) when the
         # worker handed Pyodide counted copies.
