@@ -13,6 +13,7 @@ calls `build()`.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,14 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
     tmp.write_bytes(data)
     tmp.replace(path)
     return True
+
+
+def node_or_exit(needed_for: str) -> str:
+    """The path of Node.js, which the build runs Pyodide and brotli with."""
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit(f"Node.js is needed {needed_for}: run `make setup` first")
+    return node
 
 
 def sha256_file(path: Path) -> str:

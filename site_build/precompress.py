@@ -8,11 +8,10 @@ when its file was rewritten.
 from __future__ import annotations
 
 import gzip
-import shutil
 import subprocess
 from pathlib import Path
 
-from . import write_if_changed
+from . import node_or_exit, write_if_changed
 
 BROTLI = Path(__file__).with_name("brotli.mjs")
 ENCODINGS = {"br": ".br", "gzip": ".gz"}
@@ -31,9 +30,7 @@ def write_siblings(files: list[Path], changed: list[Path]) -> list[Path]:
         if write_if_changed(gz, gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)):
             written.append(gz)
     if stale:
-        node = shutil.which("node")
-        if node is None:
-            raise SystemExit("Node.js is needed for the brotli siblings: run `make setup` first")
+        node = node_or_exit("for the brotli siblings")
         subprocess.run([node, str(BROTLI), *map(str, sorted(stale))], check=True, timeout=600)
         written += [p.with_name(p.name + ".br") for p in sorted(stale)]
     return written

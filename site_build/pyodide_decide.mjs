@@ -3,10 +3,12 @@
 // the parity test (the browser-free half: the same answers as CPython, from the site's own files).
 // Usage: node pyodide_decide.mjs <pyodide dir> <stdlib zip or -> <snapshot.bin.gz or -> <engine wheel>
 //                                <requests.jsonl> <every>
-//   -> a header line {python, modules}, then one line per request: the tool's full JSON answer
-//      (decide_json) for every <every>th request, only the outcome and deciding rules (or the error)
-//      for the others, since the full answer is 10-20 times the work. "modules" lists the entries of
-//      the standard library zip that Python has imported by the end (every request decided).
+//   -> a header line {python, modules, compiled_from_source}, then one line per request: the
+//      tool's full JSON answer (decide_json) for every <every>th request, only the outcome and
+//      deciding rules (or the error) for the others, since the full answer is 10-20 times the
+//      work. "modules" lists the entries of
+//      the standard library zip that Python has imported by the end (every request decided);
+//      "compiled_from_source" those of them it compiled from source rather than read as bytecode.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
@@ -41,12 +43,18 @@ brief`);
 const lines = readFileSync(requestsPath, "utf8").split("\n").filter(Boolean);
 const decisions = lines.map((line, i) => (i % Number(every) === 0 ? decide(line) : brief(line)));
 const header = pyodide.runPython(`
-import json, sys
+import json, sys, zipimport
 zip_prefix = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip/"
-files = {getattr(m, "__file__", None) or "" for m in list(sys.modules.values())}
+loaded = [(getattr(m, "__file__", None) or "", m) for m in list(sys.modules.values())]
+in_zip = [(f[len(zip_prefix):], m) for f, m in loaded if f.startswith(zip_prefix)]
 json.dumps({
     "python": sys.version.split()[0],
-    "modules": sorted(f[len(zip_prefix):] for f in files if f.startswith(zip_prefix)),
+    "modules": sorted({name for name, _ in in_zip}),
+    # Modules Python compiled from the zip's source (frozen ones name a .py too, but were not).
+    "compiled_from_source": sorted({
+        name for name, m in in_zip
+        if name.endswith(".py") and isinstance(getattr(m, "__loader__", None), zipimport.zipimporter)
+    }),
 })
 `);
 process.stdout.write([header, ...decisions].join("\n") + "\n");

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import shutil
 import subprocess
 from pathlib import Path
 
-from . import DOCS, write_if_changed
+from . import DOCS, node_or_exit, write_if_changed
 
 RECIPE = Path(__file__).with_name("make_snapshot.mjs")
 # How the memory is stored (its difference from the wasm's starting memory); the worker undoes it.
@@ -40,9 +39,7 @@ def file_name(pyodide_dir: Path, stdlib_zip: Path) -> str:
 
 def make(pyodide_dir: Path, stdlib_zip: Path) -> bytes:
     """The gzip-compressed snapshot, made now."""
-    node = shutil.which("node")
-    if node is None:
-        raise SystemExit("Node.js is needed to make the Pyodide snapshot: run `make setup` first")
+    node = node_or_exit("to make the Pyodide snapshot")
     made = subprocess.run(
         [node, str(RECIPE), str(pyodide_dir), str(stdlib_zip)],
         capture_output=True,

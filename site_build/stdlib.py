@@ -1,14 +1,17 @@
-"""The standard library the tool ships: only what Pyodide's own start-up and the engine import.
+"""The standard library the tool ships: only what Pyodide's own start-up and the engine import,
+compiled.
 
-Pyodide's python_stdlib.zip holds the whole standard library (2.5 MB, and it hardly compresses: most
-entries are already deflated). The worker passes the trimmed zip as `loadPyodide({stdLibURL})`.
+Pyodide's python_stdlib.zip holds the whole standard library as source (2.5 MB, and it hardly
+compresses: most entries are already deflated), which Python compiles on every start. The worker
+passes the trimmed and compiled zip as `loadPyodide({stdLibURL})`.
 Which modules: Pyodide runs under Node (pyodide_decide.mjs) with the full zip, unpacks the engine
 wheel and gives the tool's full answer for a spread of the decision table's rows (every
 FULL_EVERY-th: every requester and record) and a few malformed requests; the zip's entries
 that Python then holds in `sys.modules` are kept, with the folders above them. The parity test runs
-every row again on the trimmed zip. Recording takes a few seconds, so its answer is kept in the
-git-ignored `.cache/` under a key of everything it depends on (the wheel, the Pyodide version, the
-recorder); the zip is named after its content.
+every row again on the shipped zip. Those modules are then compiled by Pyodide's own Python
+(compile_stdlib.mjs): an ordinary start reads their bytecode instead of compiling their source.
+Recording and compiling take a few seconds each, so their answers are kept in the git-ignored
+`.cache/` under a key of everything they depend on; the zip is named after its content.
 """
 
 from __future__ import annotations
@@ -16,15 +19,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
-from . import write_if_changed
+from . import node_or_exit, write_if_changed
 from .form import CACHE
 
 RECORDER = Path(__file__).with_name("pyodide_decide.mjs")
+COMPILER = Path(__file__).with_name("compile_stdlib.mjs")
 PREFIX = "python_stdlib-"
 # One row in FULL_EVERY gets the full answer in the recording and the parity test: 2,149 of the
 # 15,042 rows, every requester and record. (The engine imports all it uses when it is imported.)
@@ -54,9 +58,7 @@ def run_pyodide(
 ) -> tuple[dict, list[str]]:
     """Decide `requests` on Pyodide under Node: ({python, modules}, one line per request: the full
     decision for every `every`-th, the outcome and rules for the others)."""
-    node = shutil.which("node")
-    if node is None:
-        raise SystemExit("Node.js is needed to run Pyodide at build time: run `make setup` first")
+    node = node_or_exit("to run Pyodide at build time")
     work.mkdir(parents=True, exist_ok=True)
     lines = work / "requests.jsonl"
     lines.write_text("\n".join(requests) + "\n", encoding="utf-8")
@@ -111,8 +113,43 @@ def trimmed_zip(full: bytes, modules: list[str]) -> bytes:
     return out.getvalue()
 
 
+def compile_zip(pyodide_dir: Path, trimmed: bytes) -> bytes:
+    """`trimmed` with each module's source replaced by its bytecode for Pyodide's Python, made now
+    (compile_stdlib.mjs)."""
+    node = node_or_exit("to compile the standard library")
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "trimmed.zip"
+        source.write_bytes(trimmed)
+        made = subprocess.run(
+            [node, str(COMPILER), str(pyodide_dir), str(source)],
+            capture_output=True,
+            check=False,
+            timeout=300,
+        )
+    if made.returncode != 0 or made.stdout[:2] != b"PK":
+        raise SystemExit(
+            "compiling the standard library on Pyodide under Node failed:\n"
+            + made.stderr.decode(errors="replace")
+        )
+    return made.stdout
+
+
+def compiled_zip(pyodide_dir: Path, trimmed: bytes) -> bytes:
+    """compile_zip's answer, kept in the cache under a key of its inputs."""
+    key = hashlib.sha256(trimmed + COMPILER.read_bytes() + pyodide_dir.name.encode()).hexdigest()
+    cached = CACHE / f"stdlib-compiled-{key[:16]}.zip"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = compile_zip(pyodide_dir, trimmed)
+    write_if_changed(cached, data)
+    return data
+
+
 def build_stdlib(pyodide_dir: Path, full_stdlib: Path, wheel: Path) -> tuple[Path, list[Path]]:
-    """Write the trimmed zip beside the Pyodide copy; return its path and the files written."""
-    data = trimmed_zip(full_stdlib.read_bytes(), imported_entries(pyodide_dir, full_stdlib, wheel))
+    """Write the trimmed, compiled zip beside the Pyodide copy; return its path and the files
+    written."""
+    trimmed = trimmed_zip(full_stdlib.read_bytes(),
+                          imported_entries(pyodide_dir, full_stdlib, wheel))
+    data = compiled_zip(pyodide_dir, trimmed)
     path = pyodide_dir / f"{PREFIX}{hashlib.sha256(data).hexdigest()[:12]}.zip"
     return path, [path] if write_if_changed(path, data) else []

@@ -35,6 +35,9 @@ def test_pyodide_decides_every_table_row_as_cpython(tool_site, tmp_path: Path) -
         pyodide_dir, stdlib_file, snapshot_file, wheel_file, requests, tmp_path, stdlib.FULL_EVERY
     )
     assert header["python"].startswith("3.14")  # really Pyodide's Python, not 3.11
+    # Every standard library module came from its bytecode: none was compiled from source.
+    assert header["compiled_from_source"] == []
+    assert len([m for m in header["modules"] if m.endswith(".pyc")]) > 100
     assert len(answers) == len(requests) == len(rows)
     vocab = json.loads(vocabulary_json())
     pairs = {(r["requester"], r["record"]) for r in rows}
