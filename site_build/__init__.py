@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,17 @@ def node_or_exit(needed_for: str) -> str:
     if node is None:
         raise SystemExit(f"Node.js is needed {needed_for}: run `make setup` first")
     return node
+
+
+def node_output(script: Path, args: list[str], making: str, starts_with: bytes) -> bytes:
+    """What a build script run with Node writes on stdout: a file that must begin with
+    `starts_with`; anything else stops the build with the script's own error output."""
+    node = node_or_exit(f"for {making}")
+    made = subprocess.run(
+        [node, str(script), *args], capture_output=True, check=False, timeout=300)
+    if made.returncode != 0 or not made.stdout.startswith(starts_with):
+        raise SystemExit(f"making {making} failed:\n{made.stderr.decode(errors='replace')}")
+    return made.stdout
 
 
 def sha256_file(path: Path) -> str:

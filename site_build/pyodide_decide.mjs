@@ -6,9 +6,9 @@
 //   -> a header line {python, modules, compiled_from_source}, then one line per request: the
 //      tool's full JSON answer (decide_json) for every <every>th request, only the outcome and
 //      deciding rules (or the error) for the others, since the full answer is 10-20 times the
-//      work. "modules" lists the entries of
-//      the standard library zip that Python has imported by the end (every request decided);
-//      "compiled_from_source" those of them it compiled from source rather than read as bytecode.
+//      work. "modules" lists the entries of the standard library zip that Python has imported by
+//      the end (every request decided); "compiled_from_source" those of them it compiled from
+//      source rather than read as bytecode.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import subprocess
 from pathlib import Path
 
-from . import DOCS, node_or_exit, write_if_changed
+from . import DOCS, node_output, write_if_changed
 
 RECIPE = Path(__file__).with_name("make_snapshot.mjs")
 # How the memory is stored (its difference from the wasm's starting memory); the worker undoes it.
@@ -39,18 +38,8 @@ def file_name(pyodide_dir: Path, stdlib_zip: Path) -> str:
 
 def make(pyodide_dir: Path, stdlib_zip: Path) -> bytes:
     """The gzip-compressed snapshot, made now."""
-    node = node_or_exit("to make the Pyodide snapshot")
-    made = subprocess.run(
-        [node, str(RECIPE), str(pyodide_dir), str(stdlib_zip)],
-        capture_output=True,
-        check=False,
-        timeout=300,
-    )
-    if made.returncode != 0 or made.stdout[:2] != b"\x1f\x8b":
-        raise SystemExit(
-            f"making the Pyodide snapshot failed:\n{made.stderr.decode(errors='replace')}"
-        )
-    return made.stdout
+    return node_output(RECIPE, [str(pyodide_dir), str(stdlib_zip)], "the Pyodide snapshot",
+                       b"\x1f\x8b")
 
 
 def memory_sha256(path: Path) -> str:

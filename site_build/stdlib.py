@@ -24,7 +24,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import node_or_exit, write_if_changed
+from . import node_or_exit, node_output, write_if_changed
 from .form import CACHE
 
 RECORDER = Path(__file__).with_name("pyodide_decide.mjs")
@@ -56,8 +56,8 @@ def run_pyodide(
     work: Path,
     every: int = 1,
 ) -> tuple[dict, list[str]]:
-    """Decide `requests` on Pyodide under Node: ({python, modules}, one line per request: the full
-    decision for every `every`-th, the outcome and rules for the others)."""
+    """Decide `requests` on Pyodide under Node: ({python, modules, compiled_from_source}, one line
+    per request: the full decision for every `every`-th, the outcome and rules for the others)."""
     node = node_or_exit("to run Pyodide at build time")
     work.mkdir(parents=True, exist_ok=True)
     lines = work / "requests.jsonl"
@@ -116,22 +116,11 @@ def trimmed_zip(full: bytes, modules: list[str]) -> bytes:
 def compile_zip(pyodide_dir: Path, trimmed: bytes) -> bytes:
     """`trimmed` with each module's source replaced by its bytecode for Pyodide's Python, made now
     (compile_stdlib.mjs)."""
-    node = node_or_exit("to compile the standard library")
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "trimmed.zip"
         source.write_bytes(trimmed)
-        made = subprocess.run(
-            [node, str(COMPILER), str(pyodide_dir), str(source)],
-            capture_output=True,
-            check=False,
-            timeout=300,
-        )
-    if made.returncode != 0 or made.stdout[:2] != b"PK":
-        raise SystemExit(
-            "compiling the standard library on Pyodide under Node failed:\n"
-            + made.stderr.decode(errors="replace")
-        )
-    return made.stdout
+        return node_output(COMPILER, [str(pyodide_dir), str(source)],
+                           "the compiled standard library", b"PK")
 
 
 def compiled_zip(pyodide_dir: Path, trimmed: bytes) -> bytes:
