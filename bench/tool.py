@@ -1,18 +1,14 @@
 """Benchmark (not a test): the decision tool in headless Chromium on 127.0.0.1.
 
-Prints medians of RUNS runs, cold (a first visit: a fresh browser profile, empty cache), warm (the
-same profile, visited again) and, for the engine, a third visit, and the ratios the design sets as
-targets (DESIGN.md section 7):
+Prints medians of RUNS runs, cold (a first visit: a fresh browser profile, empty cache) and warm
+(the same profile, visited again), and the ratios the design sets as targets (DESIGN.md section 7):
 
 - engine ready: navigation to "engine ready" on /decide/ vs a bare page whose worker only runs
   loadPyodide() from the same Pyodide files and the full standard library, starting Python the
-  ordinary way (target <= 0.6 on loopback). The tool starts Python the ordinary way on a first
-  visit; a return visit (Pyodide's files in the HTTP cache) fetches the site's snapshot (see
-  site_build/snapshot.py) when the link is fast enough, and restores Python from it; the third
-  visit restores from the snapshot the HTTP cache kept. The same three visits under Chromium's
-  network throttling (CDP Network.emulateNetworkConditions) at 10 Mbps / 40 ms (target <= 1.0)
-  and 1.6 Mbps / 150 ms, fewer runs; there the return visit does not wait for the snapshot but
-  downloads it for the third;
+  ordinary way (target <= 0.6 on loopback); the tool's worker loads the trimmed, compiled standard
+  library instead (site_build/stdlib.py). The same two visits under Chromium's network throttling
+  (CDP Network.emulateNetworkConditions) at 10 Mbps / 40 ms (target <= 1.0) and 1.6 Mbps / 150 ms,
+  fewer runs;
 - form usable on /decide/ vs a plain page's load (/policy/, load event end) (target <= 1.2);
 - change-to-answer latency once ready (target median <= 50 ms), and a return visit to the tool via
   instant navigation (no Pyodide restart);
@@ -41,12 +37,11 @@ from served_site import ROOT, built_site  # bench/, first on the path when run a
 from site_build.precompress import write_siblings
 from site_build.runtime import FULL_STDLIB, pyodide_version
 from tests.conftest import launch_with_profile
-from tests.tool.tool_helpers import SNAPSHOT_FILE, engine_phases
+from tests.tool.tool_helpers import engine_phases
 
 RUNS = 9
-# Visits in one browser profile: a first visit, a return visit, and one more (the tool's snapshot,
-# fetched on the return visit, is then in the HTTP cache too).
-VISITS = ("cold", "warm", "third")
+# Visits in one browser profile: a first visit, then a return visit (Pyodide's files in the cache).
+VISITS = ("cold", "warm")
 # (label, Mbit/s, round-trip ms, runs): throttled runs are slow, and vary less with the machine.
 LINKS = (("10 Mbps / 40 ms", 10, 40, 3), ("1.6 Mbps / 150 ms", 1.6, 150, 1))
 # Time on each page before leaving it, the same for every kind of page: Chromium writes compiled
@@ -83,18 +78,16 @@ class Traffic:
     def reset(self) -> None:
         self.requests.clear()
 
-    def totals(self) -> tuple[int, int, int, int]:
-        """(requests, bytes over the wire, Pyodide bytes, of which the Python snapshot's)."""
-        total = pyodide = snapshot = 0
+    def totals(self) -> tuple[int, int, int]:
+        """(requests, bytes over the wire, Pyodide bytes)."""
+        total = pyodide = 0
         for r in self.requests:
             sizes = r.sizes()
             n = sizes["responseBodySize"] + sizes["responseHeadersSize"]
             total += n
             if "/generated/pyodide/" in r.url:
                 pyodide += n
-            if SNAPSHOT_FILE.search(r.url):
-                snapshot += n
-        return len(self.requests), total, pyodide, snapshot
+        return len(self.requests), total, pyodide
 
 
 @contextlib.contextmanager
@@ -161,14 +154,13 @@ def bench(pw, base: str) -> dict[str, list[float]]:
                 page.goto(tool_url)
                 add(f"tool_{kind}", mark(page, "decide-engine-ready"))
                 add(f"worker_start_{kind}", mark(page, "decide-worker-start"))
-                for phase, ms in engine_phases(page).items():  # "snapshot" is true or false: 1 or 0
-                    if phase != "snapshotNote":
-                        add(f"phase_{phase}_{kind}", float(ms))
+                for phase, ms in engine_phases(page).items():
+                    if phase != "returnVisit":
+                        add(f"phase_{phase}_{kind}", ms)
                 add(f"form_usable_{kind}", mark(page, "decide-form-usable"))
                 page.wait_for_selector(answered)
                 page.wait_for_timeout(200)
-                requests, size, pyodide, snapshot = traffic.totals()
-                add(f"tool_snapshot_bytes_{kind}", snapshot)
+                requests, size, pyodide = traffic.totals()
                 add(f"tool_requests_{kind}", requests)
                 add(f"tool_bytes_{kind}", size)
                 add(f"tool_pyodide_bytes_{kind}", pyodide)
@@ -196,7 +188,7 @@ def bench(pw, base: str) -> dict[str, list[float]]:
                 page.goto(base + "policy/")
                 add(f"plain_{kind}", load_event_end(page))
                 page.wait_for_timeout(200)
-                requests, size, pyodide, _ = traffic.totals()
+                requests, size, pyodide = traffic.totals()
                 add(f"plain_requests_{kind}", requests)
                 add(f"plain_bytes_{kind}", size)
                 add(f"plain_pyodide_bytes_{kind}", pyodide)
@@ -204,14 +196,10 @@ def bench(pw, base: str) -> dict[str, list[float]]:
                 page.goto("about:blank")
 
     def throttled(label: str, mbps: float, rtt_ms: int, url: str, ready: str) -> None:
-        """A first visit (cold), a return visit (warm) and a third over a throttled link: engine
-        ready, bytes, snapshot used. On the return visit the tool does not wait for the snapshot
-        on a slow link but goes on downloading it: the visitor stays until it has arrived."""
+        """A first visit (cold) and a return visit (warm) over a throttled link: engine ready,
+        bytes."""
         with fresh_profile(pw) as (context, page):
             traffic = Traffic(context)
-            snapshots: list[str] = []
-            context.on("requestfinished",
-                       lambda r: snapshots.append(r.url) if SNAPSHOT_FILE.search(r.url) else None)
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             cdp.send(
@@ -227,14 +215,7 @@ def bench(pw, base: str) -> dict[str, list[float]]:
                 traffic.reset()
                 page.goto(url, timeout=TIMEOUT_MS)
                 add(f"{label}_{ready}_{kind}", mark(page, ready))
-                if ready == "decide-engine-ready":
-                    add(f"{label}_snapshot_{kind}", float(engine_phases(page)["snapshot"]))
                 page.wait_for_timeout(SETTLE_MS)  # as on loopback: caches get written
-                if ready == "decide-engine-ready" and kind == "warm":
-                    for _ in range(TIMEOUT_MS // 100):
-                        if snapshots:
-                            break
-                        page.wait_for_timeout(100)
                 add(f"{label}_bytes_{ready}_{kind}", traffic.totals()[1])
                 page.goto("about:blank")
 
@@ -293,7 +274,7 @@ def report(f: dict[str, list[float]]) -> None:
             row(f"ratio {ratio}, {kind}", f"{r:.2f}", f"target <= {target} {ok_}")
 
     print(f"Decision tool benchmark: headless Chromium, 127.0.0.1, medians of {RUNS} runs")
-    print("Engine ready (navigation start to ready); cold: first visit, warm: second, then a third")
+    print("Engine ready (navigation start to ready); cold: first visit, warm: second")
     ratio_rows(
         ("bare Pyodide boot page", "bare"), ("tool page /decide/", "tool"), "tool / bare", "0.6"
     )
@@ -303,8 +284,6 @@ def report(f: dict[str, list[float]]) -> None:
             f"{m[f'worker_start_{kind}']:.0f} / {m[f'phase_pyodide_{kind}']:.0f} / "
             f"{m[f'phase_unpack_{kind}']:.0f} / {m[f'phase_import_{kind}']:.0f} ms",
         )
-        used = sum(f[f"phase_snapshot_{kind}"])
-        row(f"  tool, {kind}: Python restored from the snapshot", f"{used:.0f} of {RUNS} runs")
         row(
             f"  bare, {kind}: worker created at / Pyodide boot",
             f"{m[f'bare_worker_start_{kind}']:.0f} / {m[f'bare_phase_pyodide_{kind}']:.0f} ms",
@@ -319,8 +298,6 @@ def report(f: dict[str, list[float]]) -> None:
                 f"{m[f'{label}_bytes_decide-engine-ready_{kind}'] / 1e6:.2f}")
             row(f"ratio tool / bare, {kind}", f"{tool / bare:.2f}",
                 f"target <= 1.0 {ok(tool <= bare)}")
-            used = sum(f[f"{label}_snapshot_{kind}"])
-            row(f"  tool, {kind}: Python restored from the snapshot", f"{used:.0f} of {runs} runs")
     print("Form usable before Python")
     ratio_rows(
         ("plain page /policy/ load event end", "plain"),
@@ -353,12 +330,11 @@ def report(f: dict[str, list[float]]) -> None:
             f"{m[f'bare_longest_task_{kind}']:.0f} ms",
         )
     print("Weight (requests include those answered from the browser cache; MB over the wire)")
-    for kind, visit in zip(VISITS, ("first", "second", "third"), strict=True):
+    for kind, visit in zip(VISITS, ("first", "second"), strict=True):
         row(
             f"tool page until ready, {kind} ({visit} visit): requests / MB",
             f"{m[f'tool_requests_{kind}']:.0f} / {m[f'tool_bytes_{kind}'] / 1e6:.2f}",
-            f"(Pyodide {m[f'tool_pyodide_bytes_{kind}'] / 1e6:.2f} MB, of which the snapshot "
-            f"{m[f'tool_snapshot_bytes_{kind}'] / 1e6:.2f})"
+            f"(Pyodide {m[f'tool_pyodide_bytes_{kind}'] / 1e6:.2f} MB)"
             + (f" target <= 6 {ok(m['tool_bytes_cold'] <= 6e6)}" if kind == "cold" else ""),
         )
     row(
@@ -371,7 +347,7 @@ def report(f: dict[str, list[float]]) -> None:
         f"{m['plain_requests_warm']:.0f} / {m['plain_bytes_warm'] / 1e6:.2f}",
     )
     row(
-        "bare Pyodide boot page: requests cold / warm / third",
+        "bare Pyodide boot page: requests cold / warm",
         " / ".join(f"{m[f'bare_requests_{kind}']:.0f}" for kind in VISITS),
     )
 

@@ -1,4 +1,4 @@
-"""Build-time generation: engine wheel, Pyodide runtime copy and snapshot, question form, decision
+"""Build-time generation: engine wheel, Pyodide runtime copy, question form, decision
 tables, each page's "Last updated" line, host configurations.
 
 Everything is written under the git-ignored `docs/generated/`, which MkDocs and Zensical both copy,
@@ -59,8 +59,8 @@ def sha256_file(path: Path) -> str:
 
 
 def keep_only(folder: Path, keep: set[Path]) -> None:
-    """Remove the files in `folder` that are not in `keep` (an earlier build's stdlib, snapshot or
-    siblings must not ship beside the current ones)."""
+    """Remove the files in `folder` that are not in `keep` (an earlier build's stdlib or siblings
+    must not ship beside the current ones)."""
     for path in folder.iterdir():
         if path.is_file() and path not in keep:
             path.unlink()
@@ -81,7 +81,6 @@ def build(
         precompress,
         review_notes,
         runtime,
-        snapshot,
         stdlib,
         stories,
         tables,
@@ -95,17 +94,14 @@ def build(
     changed += runtime_changed
     stdlib_path, stdlib_changed = stdlib.build_stdlib(pyodide_dir, runtime.FULL_STDLIB, wheel_path)
     changed += stdlib_changed
-    snapshot_path, snapshot_changed = snapshot.build_snapshot(pyodide_dir, stdlib_path)
-    changed += snapshot_changed
-    # The snapshot is gzip already, and the worker undoes it itself; the wheel is deflated.
+    # The wheel is deflated already.
     large = [*(pyodide_dir / f for f in runtime.RUNTIME_FILES), stdlib_path]
     changed += precompress.write_siblings(large, changed)
-    keep_only(pyodide_dir, {*large, *(s for p in large for s in precompress.siblings(p)),
-                            snapshot_path})
+    keep_only(pyodide_dir, {*large, *(s for p in large for s in precompress.siblings(p))})
     site_root_rel = lambda p: p.relative_to(out.parent).as_posix()  # noqa: E731 - URL below docs/
     vocab = form.vocabulary()  # the engine's command line, asked once for both fragments
-    # What the worker reads before it is ready, without the snapshot: the files it fetches (the
-    # wasm, Pyodide's package list, the standard library, the wheel), as they arrive decoded.
+    # What the worker reads before it is ready: the files it fetches (the wasm, Pyodide's package
+    # list, the standard library, the wheel), as they arrive decoded.
     wasm_bytes = (pyodide_dir / "pyodide.asm.wasm").stat().st_size
     load_bytes = (wheel_path.stat().st_size + stdlib_path.stat().st_size + wasm_bytes
                   + (pyodide_dir / "pyodide-lock.json").stat().st_size)
@@ -118,10 +114,6 @@ def build(
             "pyodide": site_root_rel(pyodide_dir) + "/",
             "stdlib": site_root_rel(stdlib_path),
             "stdlib-sha256": sha256_file(stdlib_path),
-            "snapshot": site_root_rel(snapshot_path),
-            "snapshot-sha256": sha256_file(snapshot_path),
-            "snapshot-memory-sha256": snapshot.memory_sha256(snapshot_path),
-            "snapshot-bytes": str(snapshot_path.stat().st_size),
             "wasm-bytes": str(wasm_bytes),
         },
         load_bytes=load_bytes,

@@ -162,7 +162,7 @@ def _record_choices(records: list[dict]) -> str:
 def form_html(vocab: dict, engine: dict[str, str], load_bytes: int) -> str:
     """The tool's form and its answer panel. `engine`: the worker's files as data attributes (URLs
     from the site's root and their SHA-256 hashes); `load_bytes`: what the worker reads before it
-    is ready, without the snapshot (its progress bar's length)."""
+    is ready (its progress bar's length)."""
     groups = [
         _group(
             "requester",

@@ -43,7 +43,7 @@ MIME_TYPES = {
 }
 NEEDED_BY_THE_TOOL = ("mjs", "wasm")
 # Worth compressing: a .gz or .br sibling of these is sent in place of the file when the browser
-# takes that encoding. (The Python snapshot, .bin.gz, is compressed already and sent as it is.)
+# takes that encoding.
 COMPRESSIBLE = ("html", "css", "js", "mjs", "json", "wasm", "xml", "txt", "svg")
 
 

@@ -50,7 +50,6 @@ def recording_requests() -> list[str]:
 def run_pyodide(
     pyodide_dir: Path,
     stdlib: Path,
-    snapshot: Path | None,
     wheel: Path,
     requests: list[str],
     work: Path,
@@ -62,7 +61,7 @@ def run_pyodide(
     work.mkdir(parents=True, exist_ok=True)
     lines = work / "requests.jsonl"
     lines.write_text("\n".join(requests) + "\n", encoding="utf-8")
-    args = [str(pyodide_dir), str(stdlib), str(snapshot) if snapshot else "-", str(wheel)]
+    args = [str(pyodide_dir), str(stdlib), str(wheel)]
     ran = subprocess.run(
         [node, str(RECORDER), *args, str(lines), str(every)],
         capture_output=True,
@@ -87,9 +86,7 @@ def imported_entries(pyodide_dir: Path, full_stdlib: Path, wheel: Path) -> list[
     cached = CACHE / f"stdlib-imports-{key}.json"
     if cached.is_file():
         return json.loads(cached.read_text(encoding="utf-8"))
-    header, _ = run_pyodide(
-        pyodide_dir, full_stdlib, None, wheel, recording_requests(), CACHE / "work"
-    )
+    header, _ = run_pyodide(pyodide_dir, full_stdlib, wheel, recording_requests(), CACHE / "work")
     write_if_changed(cached, json.dumps(header["modules"]))
     return header["modules"]
 

@@ -75,11 +75,6 @@
         wheelSha256: data.wheelSha256,
         loadBytes: data.loadBytes,
         wasmBytes: data.wasmBytes,
-        // Without a snapshot (none built), the worker starts Python the ordinary way.
-        snapshotUrl: data.snapshot ? url(data.snapshot) : "",
-        snapshotSha256: data.snapshotSha256,
-        snapshotMemorySha256: data.snapshotMemorySha256,
-        snapshotBytes: data.snapshotBytes,
       },
     });
     engine.watchdog = setInterval(function () {

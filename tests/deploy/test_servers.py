@@ -24,7 +24,6 @@ from tests.tool.tool_helpers import (
     leave_and_come_back,
     outcome,
     record_console_errors,
-    visit_until_restored,
     wait_ready,
 )
 
@@ -103,12 +102,13 @@ def test_the_tool_answers_and_survives_instant_navigation(nginx_site, page) -> N
                            "facts": {"legal_process": "none"}})
     assert outcome(page) == "refer_to_director"
     assert page.is_visible("#decide-answer")
-    assert engine_phases(page)["snapshot"] is False  # a first visit does not fetch it
+    assert engine_phases(page)["returnVisit"] is False
     assert leave_and_come_back(page) == {"same_document": True, "wasm_requests": []}
     assert outcome(page) == "refer_to_director"
-    # A return visit, a full page load: nginx sends the snapshot as the worker needs, and Pyodide's
-    # files as the HTTP cache keeps them, so Python is restored from the snapshot.
-    visit_until_restored(page, base + "decide/")
+    # A return visit, a full page load: nginx sends Pyodide's files as the HTTP cache keeps them.
+    page.goto(base + "decide/")
+    wait_ready(page)
+    assert engine_phases(page)["returnVisit"] is True
     assert page.console_errors == []  # no CSP violation, no failed script
     assert {urlsplit(u).netloc for u in requests} == {urlsplit(base).netloc}
     assert all(urlsplit(u).path.startswith(urlsplit(base).path) for u in requests)
@@ -166,10 +166,10 @@ def _point_a_worker_at(page, base: str, other: str) -> dict:
                 worker.onmessage = e => resolve(e.data);
                 worker.onerror = e => resolve({type: "onerror", message: e.message});
             });
-            // The message decide.js sends (no snapshot: the wheel is the first fetch).
+            // The message decide.js sends (the wheel is the first fetch).
             worker.postMessage({type: "init", files: {
                 pyodideUrl: other + "pyodide/", stdlibUrl: other + "python_stdlib.zip",
-                wheelUrl: other + "engine.whl", snapshotUrl: ""}});
+                wheelUrl: other + "engine.whl"}});
             const answer = await Promise.race(
                 [reply, new Promise(r => setTimeout(() => r({type: "timeout"}), 20000))]);
             await new Promise(r => setTimeout(r, 500));  // a late request would arrive meanwhile

@@ -21,7 +21,7 @@ import pytest
 from site_build.hosting import settings
 from tests.conftest import SiteHandler, build_site, free_port, launch_with_profile, serve
 from tests.site.site_helpers import csp_directives, parse_html, sha256_source
-from tests.tool.tool_helpers import record_console_errors, visit_until_restored, wait_ready
+from tests.tool.tool_helpers import record_console_errors, wait_ready
 
 SITE_CSP = csp_directives("; ".join(settings()[1]))
 
@@ -87,15 +87,14 @@ def tool_page(page, tool_site):
 @pytest.fixture(scope="session")
 def returning_visitor(pw, tool_site, tmp_path_factory) -> Iterator[object]:
     """A browser profile that has used the tool before, as staff at the desk have: Pyodide's files
-    and the Python snapshot are in its HTTP cache, so the tool restores Python from the snapshot
-    instead of starting it (seconds shorter). Tests of what a visitor sees once the engine is
-    ready use it; tests of a first visit or of loading use a fresh context (`tool_page`)."""
+    are in its HTTP cache and its compiled WebAssembly in Chromium's code cache, so the tool is
+    ready sooner than on a first visit. Tests of what a visitor sees once the engine is ready use
+    it; tests of a first visit or of loading use a fresh context (`tool_page`)."""
     profile = tmp_path_factory.mktemp("returning-visitor")
     context = launch_with_profile(pw, profile)
     page = context.new_page()
-    page.goto(tool_site[0] + "decide/")  # a first visit starts Python the ordinary way
+    page.goto(tool_site[0] + "decide/")
     wait_ready(page)
-    visit_until_restored(page, tool_site[0] + "decide/")
     page.close()
     yield context
     context.close()

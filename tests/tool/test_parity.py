@@ -1,4 +1,4 @@
-"""Parity: the engine on Pyodide (under Node, from the site's own snapshot, trimmed standard library
+"""Parity: the engine on Pyodide (under Node, from the site's own Pyodide, trimmed standard library
 and wheel) decides every combination of the compact decision table exactly as CPython does: the
 same outcome and rules for every row, and the same full JSON answer (what the tool shows) for every
 FULL_EVERY-th row."""
@@ -23,16 +23,15 @@ def test_pyodide_decides_every_table_row_as_cpython(tool_site, tmp_path: Path) -
     # The files the tool page names (other tests write changed copies beside them).
     wheel_file = shipped(site_dir, "wheel")
     pyodide_dir = site_dir / "generated" / "pyodide" / runtime.pyodide_version()
-    snapshot_file = shipped(site_dir, "snapshot")  # its Python snapshot
     stdlib_file = shipped(site_dir, "stdlib")  # only the modules it imports
-    assert snapshot_file.parent == stdlib_file.parent == pyodide_dir
+    assert stdlib_file.parent == pyodide_dir
     rows = tables.table_rows()
     requests = [
         json.dumps({"requester": r["requester"], "record": r["record"], "facts": r["facts"]})
         for r in rows
     ]
     header, answers = stdlib.run_pyodide(
-        pyodide_dir, stdlib_file, snapshot_file, wheel_file, requests, tmp_path, stdlib.FULL_EVERY
+        pyodide_dir, stdlib_file, wheel_file, requests, tmp_path, stdlib.FULL_EVERY
     )
     assert header["python"].startswith("3.14")  # really Pyodide's Python, not 3.11
     # Every standard library module came from its bytecode: none was compiled from source.

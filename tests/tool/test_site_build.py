@@ -23,7 +23,6 @@ from site_build import (
     hosting,
     precompress,
     runtime,
-    snapshot,
     stdlib,
     tables,
     wheel,
@@ -101,66 +100,32 @@ def test_build_writes_only_changed_files(fresh_build) -> None:
     assert (pyodide_dir / "pyodide.asm.wasm").is_file()
     (stdlib_file,) = pyodide_dir.glob("python_stdlib-*.zip")
     assert not (pyodide_dir / "python_stdlib.zip").exists()  # the full one is not shipped
-    snapshot_file = pyodide_dir / snapshot.file_name(pyodide_dir, stdlib_file)
-    assert snapshot_file in first
-    memory = gzip.decompress(snapshot_file.read_bytes())  # gzip, which browsers can undo
-    assert len(memory) > 10_000_000
-    assert str(ROOT).encode() not in memory  # nothing of the build machine's folders is published
-    # Stored as its difference from the wasm's starting memory, freed memory zeroed: 6.1 MB before.
-    assert snapshot_file.stat().st_size < 4_000_000
+    assert stdlib_file in first
     (wheel_file,) = (tmp_path / "engine").glob("*.whl")
     # Each large file has its .gz and .br beside it, and nothing else is there.
     large = [*(pyodide_dir / f for f in runtime.RUNTIME_FILES), stdlib_file]
     for path in large:
         assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes()
         assert path.with_name(path.name + ".br").stat().st_size < path.stat().st_size
-    shipped = {*large, *(s for p in large for s in precompress.siblings(p)), snapshot_file}
+    shipped = {*large, *(s for p in large for s in precompress.siblings(p))}
     assert set(pyodide_dir.iterdir()) == shipped
     # The worker is told where each file is and its SHA-256, fixed at build time.
     form_html = (tmp_path / "fragments" / "decide-form.html").read_text()
     url = lambda p: p.relative_to(tmp_path.parent).as_posix()  # noqa: E731 - from the site's root
     for attribute in (
-        f'data-snapshot="{url(snapshot_file)}"',
-        f'data-snapshot-sha256="{hashlib.sha256(snapshot_file.read_bytes()).hexdigest()}"',
-        f'data-snapshot-memory-sha256="{hashlib.sha256(memory).hexdigest()}"',
-        f'data-snapshot-bytes="{snapshot_file.stat().st_size}"',
         f'data-stdlib="{url(stdlib_file)}"',
         f'data-stdlib-sha256="{hashlib.sha256(stdlib_file.read_bytes()).hexdigest()}"',
         f'data-wheel-sha256="{hashlib.sha256(wheel_file.read_bytes()).hexdigest()}"',
     ):
         assert attribute in form_html
-    # The progress bar's length: the bytes the worker fetches before it is ready (the snapshot
-    # aside), as they arrive decoded, so "6 of 11 MB" is true of what the visitor waits for.
+    # The progress bar's length: the bytes the worker fetches before it is ready, as they arrive
+    # decoded, so "6 of 11 MB" is true of what the visitor waits for.
     fetched = [pyodide_dir / "pyodide.asm.wasm", pyodide_dir / "pyodide-lock.json", stdlib_file,
                wheel_file]
     load_bytes = sum(p.stat().st_size for p in fetched)
     assert 8_000_000 < load_bytes < 14_000_000  # nothing missing or doubled
     assert f'data-load-bytes="{load_bytes}"' in form_html
     assert f'<progress id="decide-progress" max="{load_bytes}" value="0">' in form_html
-
-
-def test_snapshot_is_reproducible_and_named_after_its_recipe(fresh_build, tmp_path) -> None:
-    """Two makings give the same bytes; the name changes with the Pyodide version and the standard
-    library zip (so no browser cache can pair a snapshot with other files); a snapshot already
-    there is kept as it is."""
-    (pyodide_dir,) = (fresh_build[0] / "pyodide").iterdir()
-    (stdlib_file,) = pyodide_dir.glob("python_stdlib-*.zip")
-    shipped = pyodide_dir / snapshot.file_name(pyodide_dir, stdlib_file)
-    assert snapshot.make(pyodide_dir, stdlib_file) == shipped.read_bytes()
-    other_zip = tmp_path / "other.zip"
-    other_zip.write_bytes(stdlib_file.read_bytes() + b"\0")
-    names = {
-        snapshot.file_name(pyodide_dir, stdlib_file),
-        snapshot.file_name(pyodide_dir.with_name("314.0.7"), stdlib_file),
-        snapshot.file_name(pyodide_dir, other_zip),
-    }
-    assert len(names) == 3
-    assert snapshot.file_name(tmp_path / "x" / pyodide_dir.name, stdlib_file) == shipped.name
-    copy = tmp_path / pyodide_dir.name
-    copy.mkdir()
-    (copy / shipped.name).write_bytes(b"\x1f\x8b made earlier")
-    assert snapshot.build_snapshot(copy, stdlib_file) == (copy / shipped.name, [])
-    assert (copy / shipped.name).read_bytes() == b"\x1f\x8b made earlier"
 
 
 def test_standard_library_ships_compiled_by_pyodides_python(fresh_build) -> None:
@@ -203,7 +168,7 @@ def test_trimmed_standard_library_keeps_the_imported_modules_and_their_folders()
 
 def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
     vocab = form.vocabulary()
-    engine = {"wheel": "w.whl", "wheel-sha256": "ab" * 32, "snapshot": "p/s.bin.gz"}
+    engine = {"wheel": "w.whl", "wheel-sha256": "ab" * 32, "stdlib": "p/s.zip"}
     html = form.form_html(vocab, engine, 10_500_000)
     for group in ("requesters", "records"):
         for item in vocab[group]:
@@ -222,7 +187,7 @@ def test_form_comes_from_the_vocabulary(tmp_path: Path) -> None:
     assert html.count(" checked>") == sum(f.get("if_not_given") is not None
                                           for f in vocab["facts"])
     assert 'data-engine-state="loading"' in html
-    assert f'data-wheel="w.whl" data-wheel-sha256="{"ab" * 32}" data-snapshot="p/s.bin.gz"' in html
+    assert f'data-wheel="w.whl" data-wheel-sha256="{"ab" * 32}" data-stdlib="p/s.zip"' in html
     assert 'data-load-bytes="10500000"' in html
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
 

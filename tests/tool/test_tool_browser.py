@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -14,10 +13,7 @@ from policy_engine.api import decision_dict
 from scenarios import SCENARIOS
 from site_build import runtime
 from tests.conftest import launch_with_profile
-from tests.tool.conftest import ToolHandler
 from tests.tool.tool_helpers import (
-    FIRST_VISIT,
-    NOT_WAITED_FOR,
     SETTLED,
     anchor_exists,
     answer_scenario,
@@ -26,9 +22,7 @@ from tests.tool.tool_helpers import (
     outcome,
     outcome_labels,
     record_console_errors,
-    return_visit_to,
     shipped,
-    snapshot_requests,
     tool_variant,
     wait_ready,
 )
@@ -274,9 +268,9 @@ def progress_bar(page) -> tuple[float, float]:
     return tuple(page.eval_on_selector("#decide-progress", "p => [p.value, p.max]"))
 
 
-def test_a_first_visit_starts_python_the_ordinary_way_and_fetches_no_snapshot(tool_page, tool_site):
-    """A first visit (nothing of the site in the browser's cache) moves no snapshot: with the rest
-    of the engine, more than 6 MB, too much for a patron's first visit on a phone (issue 11)."""
+def test_a_first_visit_shows_what_it_downloads(tool_page, tool_site):
+    """A first visit (nothing of the site in the browser's cache) downloads Pyodide's files, and
+    the progress bar ends exactly at the bytes the page said it would read."""
     base, _ = tool_site
     page = tool_page
     urls: list[str] = []
@@ -284,12 +278,8 @@ def test_a_first_visit_starts_python_the_ordinary_way_and_fetches_no_snapshot(to
     page.goto(base + "decide/" + ANSWERED)
     wait_ready(page)
     assert outcome(page) == "release"
-    phases = engine_phases(page)
-    assert phases["snapshot"] is False
-    assert phases["snapshotNote"] == FIRST_VISIT
+    assert engine_phases(page)["returnVisit"] is False
     assert any(u.endswith("pyodide.asm.wasm") for u in urls)  # the worker's requests are seen
-    assert snapshot_requests(urls) == []
-    # The progress bar measured what came: the engine's files, no snapshot.
     load_bytes = int(page.get_attribute("#decide-tool", "data-load-bytes"))
     assert progress_bar(page) == (load_bytes, load_bytes)
     assert not page.console_errors
@@ -315,7 +305,7 @@ def test_a_first_visit_leaves_the_compiled_engine_for_the_next(pw, tool_site, tm
                 and r.sizes()["responseBodySize"] and bodies.append(r.sizes()["responseBodySize"]))
         page.goto(base + "decide/")
         wait_ready(page)
-        assert engine_phases(page)["snapshotNote"] == FIRST_VISIT
+        assert engine_phases(page)["returnVisit"] is False
         # Chromium writes the compiled code once enough of it has been optimised, within seconds:
         # 1.2-2.7 MB in runs on a 2-core machine; 16-72 bytes (an empty folder's index) when the
         # worker handed Pyodide counted copies.
@@ -329,142 +319,33 @@ def test_a_first_visit_leaves_the_compiled_engine_for_the_next(pw, tool_site, tm
         context.close()
 
 
-def test_a_return_visit_restores_python_from_the_snapshot(tool_page, tool_site):
-    """The second full visit to the tool (Pyodide's files in the HTTP cache) fetches the snapshot
-    and restores Python from it; the third restores from the copy the HTTP cache kept, with no
-    request for it reaching the server."""
+def test_a_return_visit_takes_pyodide_from_the_browsers_cache(tool_page, tool_site):
+    """The second and third full visits to the tool find Pyodide's files in the HTTP cache: the
+    wasm's 10 MB are not downloaded again (the server is asked only whether it changed), and the
+    progress bar still ends exactly at the page's figure, the wasm counted in one step."""
     base, _ = tool_site
     page = tool_page
     url = base + "decide/" + ANSWERED
-    requested = ToolHandler.requested
+    wasm_bodies: list[int] = []  # the wasm's bytes over the wire, each time it is requested
+    page.on("requestfinished", lambda r: r.url.endswith(".wasm")
+            and wasm_bodies.append(r.sizes()["responseBodySize"]))
     visits = []
     for _ in range(3):
-        before = len(requested)
+        before = len(wasm_bodies)
         page.goto(url)  # a full page load each time, not Material's instant navigation
         wait_ready(page)
         assert outcome(page) == "release"
-        visits.append((engine_phases(page), snapshot_requests(requested[before:]),
+        visits.append((engine_phases(page)["returnVisit"], wasm_bodies[before:],
                        progress_bar(page)))
     load_bytes = int(page.get_attribute("#decide-tool", "data-load-bytes"))
-    snapshot_bytes = int(page.get_attribute("#decide-tool", "data-snapshot-bytes"))
-    (first, first_requests, first_bar), (second, second_requests, second_bar), (
-        third, third_requests, third_bar) = visits
-    assert first["snapshot"] is False and first_requests == []
-    assert second["snapshot"] is True, second["snapshotNote"]
-    assert len(second_requests) == 1
-    assert third["snapshot"] is True, third["snapshotNote"]
-    assert third_requests == []
-    # The bar's length counts the snapshot only when it is read, from the network or the cache.
-    assert first_bar == (load_bytes, load_bytes)
-    assert second_bar == third_bar == (load_bytes + snapshot_bytes,) * 2
-    assert not page.console_errors
-
-
-def test_a_slow_link_does_not_wait_for_the_snapshot_and_the_next_visit_restores_from_it(
-        tool_page, tool_site):
-    """A return visit over a link too slow for the snapshot to pay: Python starts the ordinary way
-    at once, the snapshot goes on downloading into the HTTP cache, and the next visit restores
-    from that copy with no request for it (on a slow link every visit used to try it again)."""
-    base, _ = tool_site
-    page = tool_page
-    url = base + "decide/" + ANSWERED
-    page.goto(url)  # a first visit, at full speed
-    wait_ready(page)
-    cdp = page.context.new_cdp_session(page)  # Chromium throttles the worker's requests too
-    cdp.send("Network.enable")
-    rate = 4e6 / 8  # 4 Mbps: the 3.6 MB snapshot needs about 7 s, more than it saves
-    cdp.send("Network.emulateNetworkConditions", {
-        "offline": False, "latency": 40, "downloadThroughput": rate, "uploadThroughput": rate})
-    requested = ToolHandler.requested
-    before = len(requested)
-    # The visitor stays on the page (up to 30 s) until the rest of the snapshot has arrived.
-    with page.context.expect_event("requestfinished", timeout=30_000,
-                                   predicate=lambda r: bool(snapshot_requests([r.url]))):
-        page.goto(url)
-        wait_ready(page)
-        assert outcome(page) == "release"
-        second = engine_phases(page)
-        assert second["snapshot"] is False
-        assert second["snapshotNote"].startswith(NOT_WAITED_FOR), second
-        value, maximum = progress_bar(page)
-        assert value == maximum  # the bar ends full: what was not waited for is not counted
-        assert len(snapshot_requests(requested[before:])) == 1
-    before = len(requested)
-    page.goto(url)
-    wait_ready(page)
-    assert outcome(page) == "release"
-    third = engine_phases(page)
-    assert third["snapshot"] is True, third["snapshotNote"]
-    assert snapshot_requests(requested[before:]) == []
-    assert not page.console_errors
-
-
-def test_the_tool_answers_when_the_snapshot_cannot_be_had(tool_page, tool_site):
-    """A failed download on a return visit: Python starts the ordinary way, more slowly, and
-    answers."""
-    base, site_dir = tool_site
-    page = tool_page
-    missing = shipped(site_dir, "snapshot").with_name("snapshot-missing.bin.gz")
-    return_visit_to(page, base, site_dir, "decide-no-snapshot", missing, ANSWERED)
-    assert outcome(page) == "release"
-    phases = engine_phases(page)
-    assert phases["snapshot"] is False
-    assert phases["snapshotNote"] == "the Python snapshot answered 404"
-    assert not page.is_visible("#decide-error")
-
-
-def test_a_host_that_undoes_the_gzip_is_restored_from(tool_page, tool_site):
-    """A host that sends the snapshot with Content-Encoding: gzip hands the worker the plain
-    memory, which is checked and restored as it is."""
-    base, site_dir = tool_site
-    page = tool_page
-    snapshot_file = shipped(site_dir, "snapshot")
-    # Served as a host with precompressed files does: the plain file, sent as its .gz sibling.
-    plain = snapshot_file.with_name("snapshot-encoded.bin")
-    plain.write_bytes(gzip.decompress(snapshot_file.read_bytes()))
-    plain.with_name(plain.name + ".gz").write_bytes(snapshot_file.read_bytes())
-    return_visit_to(page, base, site_dir, "decide-encoded-snapshot", plain, ANSWERED)
-    assert outcome(page) == "release"
-    assert engine_phases(page)["snapshot"] is True
-
-
-def corrupt_4k_of_the_file(gz: bytes) -> bytes:
-    return gz[:100_000] + bytes(4096) + gz[104_096:]
-
-
-def corrupt_4k_of_the_memory(gz: bytes) -> bytes:
-    """Valid gzip around memory of which 4 KiB are changed: gzip's own check cannot tell."""
-    memory = gzip.decompress(gz)
-    at = len(memory) // 2
-    return gzip.compress(memory[:at] + b"\xff" * 4096 + memory[at + 4096 :], mtime=0)
-
-
-def flip_one_bit_of_the_memory(gz: bytes) -> bytes:
-    memory = bytearray(gzip.decompress(gz))
-    memory[len(memory) // 3] ^= 0x10
-    return gzip.compress(bytes(memory), mtime=0)
-
-
-@pytest.mark.parametrize(
-    "corrupt", [corrupt_4k_of_the_file, corrupt_4k_of_the_memory, flip_one_bit_of_the_memory]
-)
-def test_a_damaged_snapshot_is_detected_and_python_starts_the_ordinary_way(
-    tool_page, tool_site, corrupt
-):
-    base, site_dir = tool_site
-    page = tool_page
-    snapshot_file = shipped(site_dir, "snapshot")
-    damaged = snapshot_file.with_name(f"snapshot-{corrupt.__name__}.bin.gz")
-    damaged.write_bytes(corrupt(snapshot_file.read_bytes()))
-    return_visit_to(page, base, site_dir, f"decide-{corrupt.__name__.replace('_', '-')}", damaged)
-    phases = engine_phases(page)
-    assert phases["snapshot"] is False
-    assert "SHA-256 differs" in phases["snapshotNote"]
-    for scenario in SCENARIOS[:3]:  # and the engine answers as it should
-        page.click("#decide-start-over")
-        answer_scenario(page, scenario.request())
-        assert outcome(page) == scenario.outcome, scenario.story
-    assert not page.is_visible("#decide-error")
+    wasm_bytes = int(page.get_attribute("#decide-tool", "data-wasm-bytes"))
+    (first, first_wasm, first_bar), *later = visits
+    assert first is False and sum(first_wasm) > 0
+    for returning, wasm, bar in later:
+        assert returning is True
+        assert sum(wasm) == 0, wasm  # asked for, perhaps, but not sent again
+        assert bar == (load_bytes, load_bytes)
+    assert first_bar == (load_bytes, load_bytes) and 0 < wasm_bytes < load_bytes
     assert not page.console_errors
 
 
