@@ -43,8 +43,9 @@ MIME_TYPES = {
 }
 NEEDED_BY_THE_TOOL = ("mjs", "wasm")
 # Worth compressing: a .gz or .br sibling of these is sent in place of the file when the browser
-# takes that encoding.
-COMPRESSIBLE = ("html", "css", "js", "mjs", "json", "wasm", "xml", "txt", "svg")
+# takes that encoding. (The standard library's zip holds stored entries, which compress as text
+# does; the engine's wheel is deflated already.)
+COMPRESSIBLE = ("html", "css", "js", "mjs", "json", "wasm", "xml", "txt", "svg", "zip")
 
 
 def security_headers(meta_csp: list[str]) -> dict[str, str]:

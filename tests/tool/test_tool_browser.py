@@ -264,7 +264,11 @@ def test_form_is_there_before_the_engine_and_error_state(tool_page, tool_site):
 
 
 def progress_bar(page) -> tuple[float, float]:
-    """The progress bar's (value, max) as the worker's last report left them."""
+    """The progress bar's (value, max) once full, as the worker's last report leaves them: its
+    counting of the downloads ends just after the engine is ready (a count that falls short never
+    fills the bar, and this fails)."""
+    page.wait_for_function("() => { const p = document.querySelector('#decide-progress');"
+                           " return p.value > 0 && p.value === p.max; }", timeout=10_000)
     return tuple(page.eval_on_selector("#decide-progress", "p => [p.value, p.max]"))
 
 
