@@ -1,7 +1,7 @@
 // Decide many requests with policy_engine on Pyodide under Node. Two users: site_build/stdlib.py
 // (which standard library modules Pyodide's start-up and the engine import, to ship only those) and
 // the parity test (the browser-free half: the same answers as CPython, from the site's own files).
-// Usage: node pyodide_decide.mjs <pyodide dir> <stdlib zip or -> <engine wheel> <requests.jsonl> <every>
+// Usage: node pyodide_decide.mjs <pyodide dir> <stdlib zip> <engine wheel> <requests.jsonl> <every>
 //   -> a header line {python, modules, compiled_from_source}, then one line per request: the
 //      tool's full JSON answer (decide_json) for every <every>th request, only the outcome and
 //      deciding rules (or the error) for the others, since the full answer is 10-20 times the
@@ -17,7 +17,7 @@ const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodid
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   stdout: () => {},
-  ...(stdlibPath === "-" ? {} : { stdLibURL: stdlibPath }),
+  stdLibURL: stdlibPath,
 });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel"); // a Uint8Array, not a Buffer
 const decide = pyodide.pyimport("policy_engine.api").decide_json;
